@@ -1,0 +1,346 @@
+package br.dev.sync.core.internal.engine;
+
+import br.dev.sync.core.Change;
+import br.dev.sync.core.CheckpointId;
+import br.dev.sync.core.Conflict;
+import br.dev.sync.core.QuarantineEntry;
+import br.dev.sync.core.QuarantineStage;
+import br.dev.sync.core.Resolution;
+import br.dev.sync.core.Step;
+import br.dev.sync.core.StoreException;
+import br.dev.sync.core.SyncException;
+import br.dev.sync.core.SyncStream;
+import br.dev.sync.core.TransportException;
+import br.dev.sync.core.spi.ApplyBatch;
+import br.dev.sync.core.spi.ApplyResult;
+import br.dev.sync.core.spi.OutboxEntry;
+import br.dev.sync.core.spi.Page;
+import br.dev.sync.core.spi.PageRequest;
+import br.dev.sync.core.spi.SyncStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a pull step: per partition, fetch pages from the checkpoint on (the next page is fetched while the current
+ * one is applied), take each record through the pipeline, settle conflicts with pending local changes, and apply
+ * the page with its checkpoint in one store transaction.
+ */
+public final class PullRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(PullRunner.class);
+    private final EngineRetry retry;
+    private final Executor prefetch;
+
+    public PullRunner(EngineRetry retry, Executor prefetch) {
+        this.retry = retry;
+        this.prefetch = prefetch;
+    }
+
+    public void run(Step.Pull step, StepRun run) {
+        for (String partition : step.partitions()) {
+            pullPartition(step, partition, run);
+        }
+    }
+
+    private void pullPartition(Step.Pull step, String partition, StepRun run) {
+        SyncStore store = run.store();
+        String stream = step.stream().name();
+        CheckpointId checkpoint =
+                new CheckpointId(run.node(), stream, partition, step.window().key());
+        String cursor = store.checkpoint(checkpoint).orElse(null);
+        Future<Page> next = fetchAsync(step, partition, cursor);
+        long done = 0;
+        while (true) {
+            Page page = await(next, step, partition, cursor);
+            String nextCursor = page.nextCursor() != null ? page.nextCursor() : cursor;
+            if (page.hasMore()) {
+                if (Objects.equals(nextCursor, cursor) && page.records().isEmpty()) {
+                    throw new TransportException(
+                            step.transport().name() + " answered an empty page of " + stream
+                                    + " that says more follow but gives no new cursor (" + cursor
+                                    + "); stopping to avoid a loop",
+                            null);
+                }
+                next = fetchAsync(step, partition, nextCursor);
+            }
+            applyPage(
+                    step.stream(),
+                    partition,
+                    page.records(),
+                    checkpoint,
+                    nextCursor,
+                    step.transport().name(),
+                    run);
+            done += page.records().size();
+            run.progress(done, page.total());
+            cursor = nextCursor;
+            if (!page.hasMore()) {
+                return;
+            }
+        }
+    }
+
+    private Future<Page> fetchAsync(Step.Pull step, String partition, String cursor) {
+        PageRequest request = new PageRequest(step.stream().name(), partition, step.window(), cursor, step.pageSize());
+        return CompletableFuture.supplyAsync(
+                () -> retry.call(() -> step.transport().fetch(request)), prefetch);
+    }
+
+    private static Page await(Future<Page> future, Step.Pull step, String partition, String cursor) {
+        try {
+            Page page = future.get();
+            if (page == null) {
+                throw new TransportException(
+                        step.transport().name() + " answered no page for "
+                                + step.stream().name(),
+                        null);
+            }
+            return page;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("pull of " + step.stream().name() + " was interrupted", e);
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SyncException se) {
+                throw se;
+            }
+            throw new TransportException(
+                    "fetching a page of " + step.stream().name()
+                            + (partition.isEmpty() ? "" : " partition " + partition) + " after cursor " + cursor
+                            + " from "
+                            + step.transport().name() + " failed: " + cause,
+                    cause);
+        }
+    }
+
+    /**
+     * Applies raw records of one page (or one retried quarantine entry when {@code releasedQuarantine} is set) with
+     * the checkpoint, all in one store transaction.
+     */
+    <T> void applyPage(
+            SyncStream<T> stream,
+            String partition,
+            List<String> raws,
+            CheckpointId checkpoint,
+            String cursor,
+            String origin,
+            StepRun run) {
+        PageWork work = prepare(stream, partition, raws, origin, run, null);
+        commit(stream, work, checkpoint, cursor, List.of(), run);
+    }
+
+    /** Decodes, validates, maps, dedupes and settles conflicts; nothing is written yet. */
+    public <T> PageWork prepare(
+            SyncStream<T> stream,
+            String partition,
+            List<String> raws,
+            String origin,
+            StepRun run,
+            Long forcedQuarantineId) {
+        run.received(raws.size());
+        var now = run.clock().instant();
+        Map<String, Change> byKey = new LinkedHashMap<>();
+        PageWork work = new PageWork();
+        for (String raw : raws) {
+            RecordPipeline.Outcome outcome = RecordPipeline.process(stream, raw, partition, origin, now);
+            if (outcome.rejected() != null) {
+                work.quarantine.add(outcome.rejected());
+            } else {
+                byKey.merge(outcome.change().key(), outcome.change(), (a, b) -> b.version() >= a.version() ? b : a);
+                work.raw.put(outcome.change().key(), raw);
+            }
+        }
+        int repeats = raws.size() - work.quarantine.size() - byKey.size();
+        work.unchangedInPage = Math.max(0, repeats);
+        settleConflicts(stream, partition, byKey, work, run, forcedQuarantineId != null);
+        work.changes.addAll(byKey.values());
+        return work;
+    }
+
+    private void settleConflicts(
+            SyncStream<?> stream,
+            String partition,
+            Map<String, Change> byKey,
+            PageWork work,
+            StepRun run,
+            boolean forceRemote) {
+        SyncStore store = run.store();
+        if (byKey.isEmpty() || store.pendingCount(stream.name()) == 0) {
+            return;
+        }
+        Map<String, OutboxEntry> pending = store.pendingFor(stream.name(), byKey.keySet());
+        if (pending.isEmpty()) {
+            return;
+        }
+        var resolver = stream.conflictResolver();
+        Map<String, Map<String, Object>> bases =
+                resolver.needsBaseline() ? store.baselines(stream.name(), pending.keySet()) : Map.of();
+        for (var e : pending.entrySet()) {
+            String key = e.getKey();
+            OutboxEntry local = e.getValue();
+            Change remote = byKey.get(key);
+            Resolution resolution = forceRemote
+                    ? Resolution.takeRemote()
+                    : resolve(resolver, new Conflict(stream.name(), key, local.change(), remote, bases.get(key)));
+            run.conflict(key, resolution.outcome());
+            if (resolution instanceof Resolution.TakeRemote) {
+                work.dropOutbox.add(local.sequence());
+            } else if (resolution instanceof Resolution.KeepLocal) {
+                byKey.remove(key);
+            } else if (resolution instanceof Resolution.Merged m) {
+                byKey.put(key, remote.with(m.fields(), remote.version()));
+                long localVersion = Math.max(local.change().version(), remote.version() + 1);
+                work.rewriteOutbox.put(local.sequence(), local.change().with(m.fields(), localVersion));
+            } else if (resolution instanceof Resolution.Quarantine q) {
+                byKey.remove(key);
+                work.quarantine.add(QuarantineEntry.of(
+                        stream.name(),
+                        key,
+                        partition,
+                        QuarantineStage.CONFLICT,
+                        q.reason(),
+                        work.raw.get(key),
+                        remote.version(),
+                        run.clock().instant()));
+            }
+        }
+    }
+
+    private static Resolution resolve(br.dev.sync.core.spi.ConflictResolver resolver, Conflict conflict) {
+        try {
+            Resolution r = resolver.resolve(conflict);
+            return r != null
+                    ? r
+                    : new Resolution.Quarantine("the conflict rule gave no answer for key " + conflict.key());
+        } catch (RuntimeException e) {
+            return new Resolution.Quarantine(
+                    "the conflict rule failed for key " + conflict.key() + ": " + RecordPipeline.firstLine(e));
+        }
+    }
+
+    /** Writes a prepared page; if the store refuses the batch, applies its records one by one to isolate the bad ones. */
+    public <T> void commit(
+            SyncStream<T> stream,
+            PageWork work,
+            CheckpointId checkpoint,
+            String cursor,
+            List<Long> released,
+            StepRun run) {
+        boolean baseline = stream.conflictResolver().needsBaseline();
+        ApplyBatch batch = new ApplyBatch(
+                stream.name(),
+                work.changes,
+                work.quarantine,
+                released,
+                work.dropOutbox,
+                work.rewriteOutbox,
+                List.of(),
+                checkpoint,
+                cursor,
+                baseline,
+                null);
+        try {
+            ApplyResult result = retry.call(() -> run.store().apply(batch));
+            record(work.quarantine, result, work.unchangedInPage, run);
+        } catch (StoreException e) {
+            if (work.changes.isEmpty()) {
+                throw e;
+            }
+            LOG.debug("store refused a page of {}, isolating the bad records: {}", stream.name(), e.getMessage());
+            isolate(stream, work, checkpoint, cursor, released, run, baseline);
+        }
+    }
+
+    private void isolate(
+            SyncStream<?> stream,
+            PageWork work,
+            CheckpointId checkpoint,
+            String cursor,
+            List<Long> released,
+            StepRun run,
+            boolean baseline) {
+        List<QuarantineEntry> quarantine = new ArrayList<>(work.quarantine);
+        int applied = 0;
+        int unchanged = 0;
+        for (Change change : work.changes) {
+            ApplyBatch one = new ApplyBatch(
+                    stream.name(),
+                    List.of(change),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Map.of(),
+                    List.of(),
+                    null,
+                    null,
+                    baseline,
+                    null);
+            try {
+                ApplyResult r = retry.call(() -> run.store().apply(one));
+                applied += r.applied();
+                unchanged += r.unchanged();
+            } catch (StoreException e) {
+                quarantine.add(QuarantineEntry.of(
+                        stream.name(),
+                        change.key(),
+                        checkpoint == null ? "" : checkpoint.partition(),
+                        QuarantineStage.APPLY,
+                        "the store refused it: " + RecordPipeline.firstLine(e),
+                        work.raw.getOrDefault(change.key(), change.toString()),
+                        change.version(),
+                        run.clock().instant()));
+            }
+        }
+        ApplyBatch rest = new ApplyBatch(
+                stream.name(),
+                List.of(),
+                quarantine,
+                released,
+                work.dropOutbox,
+                work.rewriteOutbox,
+                List.of(),
+                checkpoint,
+                cursor,
+                baseline,
+                null);
+        ApplyResult result = retry.call(() -> run.store().apply(rest));
+        record(quarantine, new ApplyResult(applied, unchanged, result.quarantineIds()), work.unchangedInPage, run);
+    }
+
+    private static void record(List<QuarantineEntry> entries, ApplyResult result, int unchangedInPage, StepRun run) {
+        run.applied(result.applied());
+        run.unchanged(result.unchanged() + unchangedInPage);
+        for (int i = 0; i < entries.size(); i++) {
+            long id = i < result.quarantineIds().size() ? result.quarantineIds().get(i) : 0;
+            run.quarantined(entries.get(i).withId(id));
+        }
+    }
+
+    /** One page's worth of writes, before they are committed. */
+    public static final class PageWork {
+        final List<Change> changes = new ArrayList<>();
+        final List<QuarantineEntry> quarantine = new ArrayList<>();
+        final List<Long> dropOutbox = new ArrayList<>();
+        final Map<Long, Change> rewriteOutbox = new HashMap<>();
+        final Map<String, String> raw = new HashMap<>();
+        int unchangedInPage;
+
+        public boolean rejected() {
+            return changes.isEmpty() && !quarantine.isEmpty();
+        }
+
+        public List<QuarantineEntry> quarantine() {
+            return quarantine;
+        }
+    }
+}

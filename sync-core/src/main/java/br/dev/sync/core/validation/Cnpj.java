@@ -15,7 +15,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The annotated character sequence is a CNPJ, numeric or alphanumeric (uppercase), formatted or bare, as {@link BrazilianIds#isCnpj} checks it.
+ * The annotated character sequence is a CNPJ, numeric or alphanumeric (uppercase), formatted or bare, as {@link
+ * BrazilianIds#isCnpj} checks it.
  *
  * <p>Null is valid: add {@code @NotNull} when the value is required. With the default message a violation says what
  * is wrong, for example "is not a valid CNPJ: letters must be uppercase".

@@ -15,7 +15,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The annotated character sequence is a CPF (11 characters once formatting is stripped) or a CNPJ (14), as {@link BrazilianIds#isCpfOrCnpj} checks it.
+ * The annotated character sequence is a CPF (11 characters once formatting is stripped) or a CNPJ (14), as {@link
+ * BrazilianIds#isCpfOrCnpj} checks it.
  *
  * <p>Null is valid: add {@code @NotNull} when the value is required. With the default message a violation says what
  * is wrong, for example "is not a valid CNPJ: check digits should be 81".

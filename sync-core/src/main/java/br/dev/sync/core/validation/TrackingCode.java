@@ -15,7 +15,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The annotated character sequence is a Correios tracking code (UPU S10), as {@link BrazilianIds#isTrackingCode} checks it.
+ * The annotated character sequence is a Correios tracking code (UPU S10), as {@link BrazilianIds#isTrackingCode} checks
+ * it.
  *
  * <p>Null is valid: add {@code @NotNull} when the value is required. With the default message a violation says what
  * is wrong, for example "is not a valid UPU S10 tracking code: check digit should be 5".

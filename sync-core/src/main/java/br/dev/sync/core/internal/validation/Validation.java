@@ -1,12 +1,14 @@
 package br.dev.sync.core.internal.validation;
 
 import br.dev.sync.core.ConfigurationException;
+import br.dev.sync.core.RecordRejectedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hibernate.validator.HibernateValidator;
@@ -15,6 +17,9 @@ import org.hibernate.validator.HibernateValidator;
 public final class Validation {
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|secret|token|senha|credential).*");
     private static final int MAX_VALUE_CHARS = 60;
+    private static final Comparator<ConstraintViolation<?>> BY_PATH_THEN_MESSAGE = Comparator.comparing(
+                    (ConstraintViolation<?> v) -> v.getPropertyPath().toString())
+            .thenComparing(ConstraintViolation::getMessage);
     private static final ValidatorFactory FACTORY = jakarta.validation.Validation.byProvider(HibernateValidator.class)
             .configure()
             .defaultLocale(Locale.ENGLISH)
@@ -30,7 +35,7 @@ public final class Validation {
     public static List<String> violations(Object value) {
         Set<ConstraintViolation<Object>> found = validator().validate(value);
         return found.stream()
-                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .sorted(BY_PATH_THEN_MESSAGE)
                 .map(Validation::describe)
                 .toList();
     }
@@ -44,18 +49,46 @@ public final class Validation {
         return config;
     }
 
-    static String describe(ConstraintViolation<?> v) {
+    /**
+     * The first violation of {@code record} (by path, then message) in the compact form of a quarantine reason:
+     * "field 'cpf' value '529.982.247-26': is not a valid CPF: check digits should be 25". The value is left out
+     * when it is null, not a scalar, or held by a secret-looking property; a constraint on the whole record reads
+     * "record: message". Empty when the record is valid.
+     */
+    public static Optional<String> firstViolation(Object record) {
+        return validator().validate(record).stream().min(BY_PATH_THEN_MESSAGE).map(Validation::reason);
+    }
+
+    /** Throws a {@link RecordRejectedException} naming {@code what} and the first violation, if any. */
+    public static <T> T requireValidRecord(T record, String what) {
+        Optional<String> reason = firstViolation(record);
+        if (reason.isPresent()) {
+            throw new RecordRejectedException(what + " rejected: " + reason.get());
+        }
+        return record;
+    }
+
+    static String reason(ConstraintViolation<?> v) {
         String path = v.getPropertyPath().toString();
-        String text = path + ": " + v.getMessage();
+        String where = path.isEmpty() ? "record" : "field '" + path + "'";
+        return where + shownValue(v).map(shown -> " value '" + shown + "'").orElse("") + ": " + v.getMessage();
+    }
+
+    static String describe(ConstraintViolation<?> v) {
+        String text = v.getPropertyPath() + ": " + v.getMessage();
+        return shownValue(v).map(shown -> text + " (value '" + shown + "')").orElse(text);
+    }
+
+    /** The invalid value as it may be shown: none when null, not a scalar, or held by a secret-looking property. */
+    private static Optional<String> shownValue(ConstraintViolation<?> v) {
         Object invalid = v.getInvalidValue();
-        if (invalid == null || SECRET_NAME.matcher(path).matches() || !isScalar(invalid)) {
-            return text;
+        if (invalid == null
+                || SECRET_NAME.matcher(v.getPropertyPath().toString()).matches()
+                || !isScalar(invalid)) {
+            return Optional.empty();
         }
         String shown = String.valueOf(invalid);
-        if (shown.length() > MAX_VALUE_CHARS) {
-            shown = shown.substring(0, MAX_VALUE_CHARS) + "...";
-        }
-        return text + " (value '" + shown + "')";
+        return Optional.of(shown.length() > MAX_VALUE_CHARS ? shown.substring(0, MAX_VALUE_CHARS) + "..." : shown);
     }
 
     private static boolean isScalar(Object o) {

@@ -1,0 +1,33 @@
+package br.dev.sync.core.validation;
+
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import br.dev.sync.core.internal.validation.CepValidator;
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * The annotated character sequence is a CEP: 8 digits, bare or as NNNNN-NNN ({@link BrazilianIds#isCep}).
+ *
+ * <p>Null is valid: add {@code @NotNull} when the value is required. With the default message a violation says what
+ * is wrong, for example "is not a valid CEP: must have 8 digits, not 7".
+ */
+@Documented
+@Constraint(validatedBy = CepValidator.class)
+@Target({FIELD, METHOD, PARAMETER, ANNOTATION_TYPE, TYPE_USE})
+@Retention(RUNTIME)
+public @interface Cep {
+    String message() default "is not a valid CEP";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

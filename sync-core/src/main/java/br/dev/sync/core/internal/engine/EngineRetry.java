@@ -14,11 +14,14 @@ public final class EngineRetry {
     private final RetryPolicy<Object> policy;
 
     public EngineRetry(RetrySettings settings) {
-        this.policy = RetryPolicy.builder()
-                .handle(RetryableSyncException.class)
-                .withMaxAttempts(settings.maxAttempts())
-                .withBackoff(settings.initialDelay(), settings.maxDelay())
-                .withJitter(settings.jitter())
+        var builder =
+                RetryPolicy.builder().handle(RetryableSyncException.class).withMaxAttempts(settings.maxAttempts());
+        if (settings.maxDelay().compareTo(settings.initialDelay()) > 0) {
+            builder.withBackoff(settings.initialDelay(), settings.maxDelay());
+        } else {
+            builder.withDelay(settings.initialDelay());
+        }
+        this.policy = builder.withJitter(settings.jitter())
                 .withDelayFnOn(
                         ctx -> ((RetryableSyncException) ctx.getLastException())
                                 .retryAfter()

@@ -128,9 +128,10 @@ public final class SyncConfiguration {
 
     /**
      * Reads a {@code .properties} file or a {@code .yaml}/{@code .yml} file, chosen by extension.
+     * A {@code .properties} file is read as UTF-8, or as ISO-8859-1 when it is not valid UTF-8; YAML as UTF-8.
      *
      * @throws ConfigurationException naming the file and listing every problem: unreadable or malformed content
-     *     (with the line, for YAML), unknown keys, values that do not parse, and every rule broken
+     *     (with the line), unknown keys or keys given twice, values that do not parse, and every rule broken
      */
     public static SyncConfiguration load(Path file) {
         return ConfigFile.load(file);

@@ -107,8 +107,8 @@ public final class Schedule {
     }
 
     /**
-     * As {@link #nextRun(Instant)}; for a {@code heavy} plan, slots whose local start time lies in the quiet hours are
-     * skipped.
+     * As {@link #nextRun(Instant)}; for a {@code heavy} plan, slots whose local start time (after any daylight-saving
+     * shift) lies in the quiet hours are skipped.
      */
     public Optional<ZonedDateTime> nextRun(Instant now, boolean heavy) {
         Objects.requireNonNull(now, "now");

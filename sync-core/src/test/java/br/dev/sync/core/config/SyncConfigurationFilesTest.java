@@ -8,6 +8,7 @@ import br.dev.sync.core.ConfigurationException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -88,10 +89,30 @@ class SyncConfigurationFilesTest {
         assertThat(e.violations())
                 .containsExactly(
                         "fiscal.nfceContingency: NFC-e contingency series (nfceContingency = 2)"
-                                + " must differ from the normal NFC-e series (nfce = 2)",
+                                + " must differ from the normal NFC-e series (nfce = 2) (line 9)",
                         "fiscal.nfeContingency: NF-e contingency series (nfeContingency = 1)"
-                                + " must differ from the normal NF-e series (nfe = 1)");
+                                + " must differ from the normal NF-e series (nfe = 1) (line 8)");
         assertThat(e.getMessage()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void aPropertiesFileReportsLinesAndKeysGivenTwiceAndMayBeLatin1(@TempDir Path dir) throws IOException {
+        String text = Files.readString(SAMPLES.resolve("sync.properties"))
+                        .replace("destination.name=Loja 01", "destination.name=Loja São João")
+                + "# a comment\nfiscal.nfe=3\nfrequency.sned=7\nstreams=a,\\\n  fiscal.nfce=9\n";
+        Path file = Files.write(dir.resolve("latin1.properties"), text.getBytes(StandardCharsets.ISO_8859_1));
+
+        ConfigurationException e =
+                catchThrowableOfType(ConfigurationException.class, () -> SyncConfiguration.load(file));
+
+        assertThat(e.violations())
+                .containsExactly(
+                        "fiscal.nfe: given more than once (line 21)",
+                        "frequency.sned: unknown key, did you mean frequency.send? (line 22)",
+                        "mapping: rules for streams that are not listed in streams: [products, stock]",
+                        "streams: given more than once (line 23)");
+        Files.writeString(file, text.substring(0, text.indexOf("# a comment")), StandardCharsets.ISO_8859_1);
+        assertThat(SyncConfiguration.load(file).destination().name()).isEqualTo("Loja São João");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,11 +36,17 @@ public final class ConfigFile {
         if (!yaml && !name.endsWith(".properties")) {
             throw new ConfigurationException(source, List.of("file: use a .properties, .yaml or .yml file"));
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return yaml ? fromYaml(reader, source) : fromProperties(readProperties(reader, source), source);
+        String text;
+        try {
+            text = yaml
+                    ? Files.readString(file, StandardCharsets.UTF_8)
+                    : PropertiesText.decode(Files.readAllBytes(file));
         } catch (IOException | UncheckedIOException e) {
             throw new ConfigurationException(source, List.of("file: cannot be read (" + e + ")"));
         }
+        return yaml
+                ? fromYaml(new StringReader(text), source)
+                : KeyBinder.bind(PropertiesText.entries(text, source), source);
     }
 
     public static SyncConfiguration fromProperties(Properties properties, String source) {
@@ -66,16 +73,6 @@ public final class ConfigFile {
             throw new ConfigurationException(source, List.of("file: cannot be read (" + e + ")"));
         }
         return KeyBinder.bind(entries, source);
-    }
-
-    private static Properties readProperties(Reader reader, String source) throws IOException {
-        Properties properties = new Properties();
-        try {
-            properties.load(reader);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException(source, List.of("file: malformed properties (" + e.getMessage() + ")"));
-        }
-        return properties;
     }
 
     private static void readObject(JsonParser p, String prefix, List<Entry> entries, String source) throws IOException {

@@ -1,5 +1,6 @@
 package br.dev.sync.core.internal.http;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,23 @@ final class Bodies {
             raw.close();
             throw tooLarge.get();
         }
-        InputStream decoded = gzip ? new GZIPInputStream(raw) : raw;
+        InputStream decoded = gzip ? gunzipIfCompressed(raw) : raw;
         return new LimitedInputStream(decoded, limit, tooLarge);
+    }
+
+    /**
+     * Decodes gzip unless the transport already did (the Feign {@code java.net.http} client decodes but keeps the
+     * Content-Encoding header): only a stream that starts with the gzip magic number is decoded.
+     */
+    private static InputStream gunzipIfCompressed(InputStream raw) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw);
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        boolean compressed =
+                first == (GZIPInputStream.GZIP_MAGIC & 0xff) && second == (GZIPInputStream.GZIP_MAGIC >> 8);
+        return compressed ? new GZIPInputStream(in) : in;
     }
 
     static boolean isGzip(String contentEncoding) {

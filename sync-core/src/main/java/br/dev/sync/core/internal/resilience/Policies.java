@@ -96,7 +96,7 @@ public final class Policies {
      */
     public static <R> List<Policy<R>> timeout(String remoteName, Duration timeout) {
         Fallback<R> asRetryable = Fallback.<R>builderOfException(e -> new RetryableTransportException(
-                        remoteName + " did not answer within " + describe(timeout)
+                        remoteName + " did not answer in time (within " + describe(timeout) + ")"
                                 + "; the call is tried again within the retry settings. Check that " + remoteName
                                 + " is up and reachable, or raise requestTimeout",
                         -1,

@@ -35,11 +35,11 @@ public final class HttpSettings {
     private final String remoteName;
 
     @NotNull
-    @DurationMin(millis = 1)
+    @DurationMin(millis = 1, message = "must be a positive duration")
     private final Duration connectTimeout;
 
     @NotNull
-    @DurationMin(millis = 1)
+    @DurationMin(millis = 1, message = "must be a positive duration")
     private final Duration requestTimeout;
 
     @NotNull
@@ -243,7 +243,7 @@ public final class HttpSettings {
         /** Validates every setting and returns the immutable settings. */
         public HttpSettings build() {
             HttpSettings settings = new HttpSettings(this);
-            String what = "HTTP settings" + (remoteName == null ? "" : " for " + remoteName);
+            String what = "HTTP settings" + (remoteName == null || remoteName.isBlank() ? "" : " for " + remoteName);
             return Validation.requireValid(settings, what);
         }
     }

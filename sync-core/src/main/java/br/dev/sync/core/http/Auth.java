@@ -48,12 +48,12 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.ApiKey, Auth.To
         return new TokenEndpoint(path, jsonBody, null, tokenField, null, defaultLifetime);
     }
 
-    /** No authentication. */
+    /** No authentication. Immutable and thread-safe. */
     record None() implements Auth {
         static final None INSTANCE = new None();
     }
 
-    /** HTTP Basic credentials. {@code toString()} shows the user only. */
+    /** HTTP Basic credentials. {@code toString()} shows the user only. Immutable and thread-safe. */
     record Basic(@NotBlank String user, @NotNull String password) implements Auth {
         @Override
         public String toString() {
@@ -61,7 +61,7 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.ApiKey, Auth.To
         }
     }
 
-    /** A key sent in header {@code headerName}. {@code toString()} shows the header name only. */
+    /** A key sent in header {@code headerName}. {@code toString()} shows the header name only. Immutable and thread-safe. */
     record ApiKey(@NotBlank String headerName, @NotBlank String value) implements Auth {
         @Override
         public String toString() {
@@ -79,6 +79,8 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.ApiKey, Auth.To
      * <p>{@code expiresAtField} may hold an ISO instant or offset date-time, a local date-time (read with the
      * answer's {@code zoneOffset} field when present, as Correios CWS sends it, else the system zone), or a number
      * of seconds from now.
+     *
+     * <p>Immutable and thread-safe.
      */
     record TokenEndpoint(
             @NotBlank String path,

@@ -1,6 +1,5 @@
 package br.dev.sync.core.http;
 
-import br.dev.sync.core.internal.http.FeignClients;
 import br.dev.sync.core.internal.http.HttpRuntime;
 import java.util.Objects;
 
@@ -18,14 +17,14 @@ import java.util.Objects;
 public final class HttpToolkit {
     private HttpToolkit() {}
 
-    /** A client of {@code api} for the remote system described by {@code settings}. */
+    /**
+     * A client of {@code api} for the remote system described by {@code settings}, with its own connection pool and
+     * token cache; to share them between several clients and streams, use {@link ResilientCalls#client(Class)}.
+     */
     public static <T> T client(Class<T> api, HttpSettings settings) {
         Objects.requireNonNull(api, "api");
         Objects.requireNonNull(settings, "settings");
-        if (!api.isInterface()) {
-            throw new IllegalArgumentException(api.getName() + " must be an interface annotated for Feign");
-        }
-        return FeignClients.create(api, new HttpRuntime(settings));
+        return resilient(settings).client(api);
     }
 
     /** Runs arbitrary calls to the remote system of {@code settings} with the same policies as its clients. */

@@ -1,5 +1,6 @@
 package br.dev.sync.core.http;
 
+import br.dev.sync.core.internal.http.FeignClients;
 import br.dev.sync.core.internal.http.HttpRuntime;
 import br.dev.sync.core.internal.http.RawGet;
 import java.io.InputStream;
@@ -8,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs calls to one remote system under its timeout, retry and circuit-breaker settings: any call with
- * {@link #call(String, Supplier)}, and a streaming GET with {@link #openStream(String)}. Obtained from
+ * {@link #call(String, Supplier)}, a streaming GET with {@link #openStream(String)}, and Feign clients with
+ * {@link #client(Class)}, all sharing one connection pool and token cache. Obtained from
  * {@link HttpToolkit#resilient(HttpSettings)}.
  *
  * <p>Thread-safe: keep one per remote system and share it.
@@ -37,6 +39,18 @@ public final class ResilientCalls {
      */
     public InputStream openStream(String pathAndQuery) {
         return RawGet.open(runtime, Objects.requireNonNull(pathAndQuery, "pathAndQuery"));
+    }
+
+    /**
+     * A client of {@code api} like {@link HttpToolkit#client(Class, HttpSettings)}, sharing this object's
+     * connection pool and token cache, so a provider's clients and streams of one remote log in once.
+     */
+    public <T> T client(Class<T> api) {
+        Objects.requireNonNull(api, "api");
+        if (!api.isInterface()) {
+            throw new IllegalArgumentException(api.getName() + " must be an interface annotated for Feign");
+        }
+        return FeignClients.create(api, runtime);
     }
 
     /** The settings these calls run with. */

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +92,28 @@ class ResilientCallsTest {
 
         assertThat(body).isEqualTo(Stubs.PAGE_JSON);
         wm.verify(2, getRequestedFor(urlPathEqualTo("/export")).withQueryParam("day", equalTo("2026-11-22")));
+    }
+
+    @Test
+    void clients_and_streams_of_one_resilient_calls_share_the_token() throws Exception {
+        wm.stubFor(post(urlPathEqualTo("/login")).willReturn(okJson("{\"token\":\"tok-shared-88\"}")));
+        wm.stubFor(get(urlPathEqualTo("/items"))
+                .withHeader("Authorization", equalTo("Bearer tok-shared-88"))
+                .willReturn(okJson(Stubs.PAGE_JSON)));
+        Auth auth = Auth.tokenEndpoint("/login", Map.of("login", "ana"), "token", Duration.ofHours(1));
+        ResilientCalls calls =
+                HttpToolkit.resilient(Stubs.settings(wm.baseUrl()).auth(auth).build());
+
+        TestApi.Page page = calls.client(TestApi.class).list(0);
+        String streamed;
+        try (InputStream in = calls.openStream("/items?page=1")) {
+            streamed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(page.items()).hasSize(2);
+        assertThat(streamed).isEqualTo(Stubs.PAGE_JSON);
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/login")));
+        wm.verify(2, getRequestedFor(urlPathEqualTo("/items")));
     }
 
     @Test

@@ -81,10 +81,9 @@ public final class HttpRuntime {
      * Runs {@code call} under the remote's timeout, retry and circuit breaker. Every failure comes out as a
      * {@link SyncException}; an open circuit as a {@link RetryableTransportException} saying when it is tried again.
      */
-    @SuppressWarnings("unchecked")
     public <T> T call(String what, Supplier<T> call) {
         try {
-            return (T) executor.get(call::get);
+            return executor.get(call::get);
         } catch (CircuitBreakerOpenException e) {
             throw circuitOpen(what);
         } catch (SyncException e) {

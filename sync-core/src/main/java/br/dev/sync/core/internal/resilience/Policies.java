@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Maps the SDK's settings onto Failsafe policies. {@link #retry(RetrySettings)} stands on its own for any call
  * that fails with {@link RetryableSyncException}; {@link #executor} composes retry, circuit breaker and timeout for
  * one remote system, in that order from the outside in, so each try counts for the breaker and each try has its
- * own timeout.
+ * own timeout. Stateless and thread-safe; so are the policies it returns.
  */
 public final class Policies {
     /** The longest wait a Retry-After may impose on one retry, whatever the remote side asks. */
@@ -84,7 +84,8 @@ public final class Policies {
                 .withFailureThreshold(failureThreshold)
                 .withDelay(openDelay)
                 .withSuccessThreshold(successThreshold)
-                .onOpen(e -> LOG.warn("Circuit breaker for {} opened: calls fail fast for {}", remoteName, openDelay))
+                .onOpen(e -> LOG.warn(
+                        "Circuit breaker for {} opened: calls fail fast for {}", remoteName, describe(openDelay)))
                 .onHalfOpen(e -> LOG.info("Circuit breaker for {} half-open: trying calls again", remoteName))
                 .onClose(e -> LOG.info("Circuit breaker for {} closed: {} answers again", remoteName, remoteName))
                 .build();

@@ -2,11 +2,13 @@ package br.dev.sync.core.http;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * How requests to a remote system are authenticated. The cases hold secrets, so their {@code toString()} never
@@ -83,12 +85,16 @@ public sealed interface Auth permits Auth.None, Auth.Basic, Auth.ApiKey, Auth.To
      * <p>Immutable and thread-safe.
      */
     record TokenEndpoint(
-            @NotBlank String path,
+            @NotNull @Pattern(regexp = "/.*", message = "must start with / (it is appended to the base URL)")
+            String path,
+
             @NotNull Map<String, String> jsonBody,
             Basic basicCredentials,
             @NotBlank String tokenField,
             String expiresAtField,
-            @NotNull Duration defaultLifetime)
+
+            @NotNull @DurationMin(millis = 1, message = "must be a positive duration")
+            Duration defaultLifetime)
             implements Auth {
         public TokenEndpoint {
             jsonBody = jsonBody == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(jsonBody));

@@ -35,6 +35,23 @@ class AuthTest {
     }
 
     @Test
+    void an_invalid_token_endpoint_is_reported_with_the_other_settings() {
+        ConfigurationException e = catchThrowableOfType(
+                ConfigurationException.class,
+                () -> HttpSettings.builder()
+                        .baseUrl("http://localhost")
+                        .remoteName("cws")
+                        .auth(Auth.tokenEndpoint("token", Map.of(), " ", Duration.ZERO))
+                        .build());
+
+        assertThat(e.violations())
+                .containsExactly(
+                        "auth.defaultLifetime: must be a positive duration",
+                        "auth.path: must start with / (it is appended to the base URL) (value 'token')",
+                        "auth.tokenField: must not be blank");
+    }
+
+    @Test
     void circuit_breaker_settings_report_every_problem() {
         ConfigurationException e = catchThrowableOfType(
                 ConfigurationException.class, () -> new CircuitBreakerSettings(-1, Duration.ZERO, 0));

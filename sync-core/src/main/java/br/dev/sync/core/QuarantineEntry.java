@@ -55,6 +55,21 @@ public record QuarantineEntry(
                 newId, stream, key, partition, stage, reason, raw, version, attempts, firstSeen, lastAttempt);
     }
 
+    /**
+     * Whether {@code other} is the same record failing at the same stage again (a re-read page, a resent batch):
+     * same stream, stage and partition, and the same key and version when the key is known, else the same raw
+     * text. A store keeps one entry for it and counts the attempt instead of adding a second entry.
+     */
+    public boolean sameRecordAs(QuarantineEntry other) {
+        if (!stream.equals(other.stream) || stage != other.stage || !partition.equals(other.partition)) {
+            return false;
+        }
+        if (key != null && other.key != null) {
+            return key.equals(other.key) && version == other.version;
+        }
+        return key == null && other.key == null && raw.equals(other.raw);
+    }
+
     /** This entry after one more failed try, with the new reason. */
     public QuarantineEntry failedAgain(String newReason, Instant at) {
         return new QuarantineEntry(

@@ -95,9 +95,7 @@ public final class InMemorySyncStore implements SyncStore {
         }
         List<Long> ids = new ArrayList<>();
         for (QuarantineEntry q : batch.quarantine()) {
-            long id = nextQuarantineId++;
-            quarantine.put(id, q.withId(id));
-            ids.add(id);
+            ids.add(keep(q));
         }
         batch.releasedQuarantine().forEach(quarantine::remove);
         batch.dropOutbox().forEach(outbox::remove);
@@ -108,6 +106,19 @@ public final class InMemorySyncStore implements SyncStore {
             checkpoints.put(batch.checkpoint(), batch.cursor());
         }
         return new ApplyResult(writes.size(), unchanged, ids);
+    }
+
+    /** Stores an entry, or counts one more attempt on the entry already kept for the same record. */
+    private long keep(QuarantineEntry q) {
+        for (QuarantineEntry existing : quarantine.values()) {
+            if (existing.sameRecordAs(q)) {
+                quarantine.put(existing.id(), existing.failedAgain(q.reason(), q.lastAttempt()));
+                return existing.id();
+            }
+        }
+        long id = nextQuarantineId++;
+        quarantine.put(id, q.withId(id));
+        return id;
     }
 
     @Override
@@ -203,10 +214,7 @@ public final class InMemorySyncStore implements SyncStore {
                     + " is not the claimed batch; it was settled already");
         }
         acks.forEach(a -> outbox.remove(a.sequence()));
-        for (QuarantineEntry q : rejected) {
-            long id = nextQuarantineId++;
-            quarantine.put(id, q.withId(id));
-        }
+        rejected.forEach(this::keep);
         claimed.remove(batch.stream());
     }
 

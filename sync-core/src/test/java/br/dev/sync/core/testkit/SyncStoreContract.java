@@ -345,6 +345,48 @@ public abstract class SyncStoreContract {
     }
 
     @Test
+    void theSameRecordQuarantinedAgainIsKeptOnceWithItsAttemptsCounted() {
+        long first = store.apply(ApplyBatch.of(STREAM, List.of()).withQuarantine(List.of(bad("k1", "bad cpf"))))
+                .quarantineIds()
+                .get(0);
+        QuarantineEntry malformed = QuarantineEntry.of(
+                STREAM,
+                null,
+                "",
+                QuarantineStage.DECODE,
+                "cannot read",
+                "{broken",
+                0,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        long broken = store.apply(ApplyBatch.of(STREAM, List.of()).withQuarantine(List.of(malformed)))
+                .quarantineIds()
+                .get(0);
+
+        ApplyResult again = store.apply(
+                ApplyBatch.of(STREAM, List.of()).withQuarantine(List.of(bad("k1", "bad cpf again"), malformed)));
+
+        assertThat(again.quarantineIds()).containsExactly(first, broken);
+        assertThat(store.quarantineCount(STREAM)).isEqualTo(2);
+        QuarantineEntry kept = store.quarantined(first).orElseThrow();
+        assertThat(kept.attempts()).isEqualTo(2);
+        assertThat(kept.reason()).isEqualTo("bad cpf again");
+        assertThat(store.quarantined(broken).orElseThrow().attempts()).isEqualTo(2);
+        QuarantineEntry newerVersion = QuarantineEntry.of(
+                STREAM,
+                "k1",
+                "",
+                QuarantineStage.VALIDATE,
+                "bad cpf",
+                "{}",
+                4,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        store.apply(ApplyBatch.of(STREAM, List.of()).withQuarantine(List.of(newerVersion)));
+        assertThat(store.quarantineCount(STREAM))
+                .as("another version of the record is another entry")
+                .isEqualTo(3);
+    }
+
+    @Test
     void aLeaseHasOneHolderAtATimeAndExpires() throws InterruptedException {
         assertThat(store.tryLease("plan:QUICK", "a", Duration.ofMillis(800))).isTrue();
         assertThat(store.tryLease("plan:QUICK", "b", Duration.ofMillis(800))).isFalse();

@@ -2,6 +2,7 @@ package br.dev.sync.portal.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -168,7 +169,8 @@ public final class Wire {
     public record Pagina(int limite, int quantidade, long total, boolean temMais, Proximo proximo) {}
 
     /** A page of a list; records stay JSON nodes so that one malformed record is quarantined alone. */
-    public record Lista(List<JsonNode> itens, Pagina pagina) {}
+    public record Lista(
+            @JsonDeserialize(contentUsing = RawJson.class) List<String> itens, Pagina pagina) {}
 
     public record ItemLote(long sequencia, JsonNode dados) {}
 
@@ -187,6 +189,7 @@ public final class Wire {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ResultadoLote(String lote, List<Resultado> resultados, Confirmacao confirmacao) {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Fechamento(String posto, LocalDate data, int quantidade, LocalDateTime fechadoEm) {}
 
     public record Fechamentos(List<Fechamento> itens) {}

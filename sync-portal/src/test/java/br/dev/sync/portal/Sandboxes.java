@@ -1,0 +1,27 @@
+package br.dev.sync.portal;
+
+import br.dev.sync.portal.sandbox.PortalSandbox;
+
+/** Test configurations for a sandbox. */
+final class Sandboxes {
+    private Sandboxes() {}
+
+    static PortalConfig config(PortalSandbox sandbox) {
+        var o = sandbox.options();
+        return PortalConfig.builder()
+                .baseUrl(sandbox.baseUrl())
+                .agency(o.agency())
+                .credentials(o.login(), o.secret())
+                .build();
+    }
+
+    static PortalConfig outpost(PortalSandbox sandbox, String outpost) {
+        var o = sandbox.options();
+        return PortalConfig.builder()
+                .baseUrl(sandbox.baseUrl())
+                .agency(o.agency())
+                .credentials(o.login(), o.secret())
+                .outpost(outpost)
+                .build();
+    }
+}

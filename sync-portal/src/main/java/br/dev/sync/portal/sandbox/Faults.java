@@ -38,7 +38,7 @@ public final class Faults {
         return this;
     }
 
-    /** Drops the connection of this share of list and upload requests after half the answer was sent. */
+    /** Drops the connection of this share of list and upload requests (after doing the work, before answering). */
     public Faults drops(double rate) {
         dropRate = rate;
         return this;

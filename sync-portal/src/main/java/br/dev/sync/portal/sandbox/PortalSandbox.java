@@ -203,14 +203,12 @@ public final class PortalSandbox implements AutoCloseable {
 
     private static void send(HttpExchange exchange, SandboxState.Answer answer) throws IOException {
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        if (answer.drop()) {
+            throw new IOException("connection dropped on purpose before the answer");
+        }
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         OutputStream out = exchange.getResponseBody();
-        if (answer.drop()) {
-            out.write(bytes, 0, bytes.length / 2);
-            out.flush();
-            throw new IOException("connection dropped on purpose");
-        }
         out.write(bytes);
     }
 }

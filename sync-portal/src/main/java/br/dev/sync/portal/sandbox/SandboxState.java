@@ -76,6 +76,11 @@ final class SandboxState {
         uploads.put("movimento", new Table("movimento", "id", "data"));
         uploads.put("vendas-remotas", tables.get("vendas-remotas"));
         new Seeder(options).seed(this::putWire);
+        for (Table t : tables.values()) {
+            for (Table.Row r : t.all()) {
+                lastTime = r.updatedAt().isAfter(lastTime) ? r.updatedAt() : lastTime;
+            }
+        }
     }
 
     private void table(String path, String key, String date) {
@@ -153,6 +158,7 @@ final class SandboxState {
         return t;
     }
 
+    /** The portal's clock: never before anything it already holds, so a change always moves forward. */
     synchronized LocalDateTime now() {
         LocalDateTime t = LocalDateTime.now(Clock.system(OFFSET)).truncatedTo(ChronoUnit.MILLIS);
         lastTime = t.isAfter(lastTime) ? t : lastTime.plus(1, ChronoUnit.MILLIS);

@@ -79,6 +79,17 @@ public final class RemoteSales {
                 .build();
     }
 
+    /** Head office: {@link #receive(LocalDate, Collection)} for the active outposts registered in the store. */
+    public Plan receive(LocalDate day, SyncStore store) {
+        List<String> outposts = OutpostsClosedGate.registered(store);
+        if (outposts.isEmpty()) {
+            throw new ConfigurationException(
+                    "remote sales receive",
+                    List.of("outposts: none is registered in the store; run the full sync first to pull them"));
+        }
+        return receive(day, outposts);
+    }
+
     /** The gate "every registered outpost has closed {@code day} and its sales are applied here". */
     public Gate closedGate(LocalDate day) {
         return new OutpostsClosedGate(day);

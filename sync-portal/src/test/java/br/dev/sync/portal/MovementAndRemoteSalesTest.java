@@ -104,7 +104,7 @@ class MovementAndRemoteSalesTest {
             SyncReport refused = office.run(importBdf);
 
             assertThat(refused.steps().get(0).status()).isEqualTo(StepStatus.REFUSED);
-            assertThat(refused.steps().get(0).error()).contains("outpost 0002 has not sent their sales for 2026-11-21");
+            assertThat(refused.steps().get(0).error()).contains("outpost 0002 has not sent its sales for 2026-11-21");
             assertThat(office.store().markers("bdf-imported")).isEmpty();
 
             sell(outpost2, "0002", 2);

@@ -69,9 +69,9 @@ public final class BdfImport implements StepAction {
                 switch (f[0]) {
                     case "V" -> {
                         saleLines++;
+                        total = total.add(amountOrZero(f));
                         BdfEntry e = new BdfEntry(
                                 day, i + 1, f[1], f[2], f[3], Integer.parseInt(f[4]), new BigDecimal(f[5]), version);
-                        total = total.add(e.value());
                         valid(e, i + 1);
                         sales.add(PortalStreams.change(PortalStreams.BDF_ENTRIES, e, "bdf"));
                     }
@@ -114,6 +114,15 @@ public final class BdfImport implements StepAction {
         ApplyResult r = context.store().apply(ApplyBatch.of(stream, changes).withMarkers(markers));
         context.applied(r.applied());
         context.unchanged(r.unchanged());
+    }
+
+    /** A sale line's value for the trailer check, counted even when the line itself is refused. */
+    private static BigDecimal amountOrZero(String[] f) {
+        try {
+            return f.length > 5 ? new BigDecimal(f[5]) : BigDecimal.ZERO;
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
     }
 
     private static void valid(Object entry, int line) {

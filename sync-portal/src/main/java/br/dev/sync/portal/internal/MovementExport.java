@@ -84,7 +84,7 @@ public final class MovementExport implements StepAction {
                         "",
                         QuarantineStage.PUSH,
                         "Portal Postal refused the sale in the movement of " + day + ": " + ack.reason(),
-                        sale.change().fields().toString(),
+                        WireForms.JSON.valueToTree(sale.change().fields()).toString(),
                         sale.change().version(),
                         context.clock().instant()));
             } else {

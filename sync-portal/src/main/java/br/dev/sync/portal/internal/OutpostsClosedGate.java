@@ -33,13 +33,7 @@ public final class OutpostsClosedGate implements Gate {
     @Override
     public List<String> missing(GateContext context) {
         SyncStore store = context.store();
-        TreeSet<String> outposts = new TreeSet<>();
-        store.scan(PortalStreams.OUTPOSTS.name(), r -> {
-            Outpost o = Records.read(r.fields(), Outpost.class);
-            if (o.active()) {
-                outposts.add(o.code());
-            }
-        });
+        List<String> outposts = registered(store);
         Map<String, Integer> applied = new HashMap<>();
         store.scan(PortalStreams.REMOTE_SALES.name(), r -> {
             RemoteSale s = Records.read(r.fields(), RemoteSale.class);
@@ -63,13 +57,26 @@ public final class OutpostsClosedGate implements Gate {
             }
         }
         if (!notClosed.isEmpty()) {
+            boolean one = notClosed.size() == 1;
             problems.add(
                     0,
-                    (notClosed.size() == 1 ? "outpost " : "outposts ") + join(notClosed)
-                            + (notClosed.size() == 1 ? " has" : " have") + " not sent their sales for " + day
+                    (one ? "outpost " : "outposts ") + join(notClosed) + (one ? " has" : " have") + " not sent "
+                            + (one ? "its" : "their") + " sales for " + day
                             + " (no close received); receive the remote sales after they send and close the day");
         }
         return problems;
+    }
+
+    /** The active outposts of the outposts stream in the store, in code order. */
+    public static List<String> registered(SyncStore store) {
+        TreeSet<String> outposts = new TreeSet<>();
+        store.scan(PortalStreams.OUTPOSTS.name(), r -> {
+            Outpost o = Records.read(r.fields(), Outpost.class);
+            if (o.active()) {
+                outposts.add(o.code());
+            }
+        });
+        return List.copyOf(outposts);
     }
 
     private static String join(List<String> codes) {

@@ -25,14 +25,16 @@ class PortalGuideTest {
                     .agency("0042")
                     .credentials("agencia0042", "sandbox-secret")
                     .build());
-            try (SyncEngine sync = SyncEngine.builder().node("agency-0042").store(store).build()) {
+            try (SyncEngine sync =
+                    SyncEngine.builder().node("agency-0042").store(store).build()) {
                 Window window = Window.of(LocalDate.of(2026, 11, 16), LocalDate.of(2026, 11, 22));
                 SyncReport quick = sync.run(portal.quick(window)).throwIfFailed();
                 SyncReport full = sync.run(portal.full(window)).throwIfFailed();
                 // end::readme[]
                 assertThat(quick.total(StepReport::applied)).isEqualTo(2_000 + 200 + 8);
                 assertThat(full.step("pull clients").orElseThrow().applied()).isEqualTo(200);
-                assertThat(full.step("pull pre-postings").orElseThrow().applied()).isZero();
+                assertThat(full.step("pull pre-postings").orElseThrow().applied())
+                        .isZero();
             }
         }
     }

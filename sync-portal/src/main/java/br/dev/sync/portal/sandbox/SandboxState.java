@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +47,10 @@ final class SandboxState {
     private final Faults faults;
     private final Map<String, Table> tables = new LinkedHashMap<>();
     private final Map<String, Table> uploads = new LinkedHashMap<>();
-    private final Map<String, String> batches = new ConcurrentHashMap<>();
     private final Map<String, String> lastPages = new ConcurrentHashMap<>();
-    private final Map<String, ObjectNode> closes = new ConcurrentHashMap<>();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final AtomicInteger logins = new AtomicInteger();
+    private final SandboxTransfers transfers;
     private LocalDateTime lastTime = LocalDateTime.MIN;
 
     SandboxState(SandboxOptions options, Faults faults) {
@@ -76,6 +73,7 @@ final class SandboxState {
         uploads.put("movimento", new Table("movimento", "id", "data"));
         uploads.put("vendas-remotas", tables.get("vendas-remotas"));
         new Seeder(options).seed(this::putWire);
+        transfers = new SandboxTransfers(this, uploads);
         for (Table t : tables.values()) {
             for (Table.Row r : t.all()) {
                 lastTime = r.updatedAt().isAfter(lastTime) ? r.updatedAt() : lastTime;
@@ -139,7 +137,7 @@ final class SandboxState {
     }
 
     boolean isClosed(String outpost, LocalDate day) {
-        return closes.containsKey(outpost + "/" + day);
+        return transfers.isClosed(outpost, day);
     }
 
     int logins() {
@@ -150,7 +148,7 @@ final class SandboxState {
         tokens.replaceAll((t, e) -> Instant.EPOCH);
     }
 
-    private Table table(String resource) {
+    Table table(String resource) {
         Table t = tables.get(resource);
         if (t == null) {
             throw new IllegalArgumentException("unknown resource " + resource + "; known: " + tables.keySet());
@@ -274,140 +272,16 @@ final class SandboxState {
         return copy;
     }
 
-    // ---- uploads
-
     Answer upload(String resource, byte[] body, URI uri) throws IOException {
-        Table t = uploads.get(resource);
-        if (t == null) {
-            return error(404, "recurso de envio desconhecido: " + resource, null, uri);
-        }
-        JsonNode lote = JSON.readTree(body);
-        String id = lote.path("lote").asText("");
-        if (id.isBlank() || !lote.path("itens").isArray()) {
-            return error(400, "lote e itens são obrigatórios", null, uri);
-        }
-        synchronized (this) {
-            String seen = batches.get(resource + "|" + id);
-            if (seen != null) {
-                return new Answer(200, seen, false);
-            }
-            ObjectNode out = JSON.createObjectNode();
-            out.put("lote", id);
-            ArrayNode results = out.putArray("resultados");
-            for (JsonNode item : lote.get("itens")) {
-                results.add(receive(resource, t, lote, item));
-            }
-            if (resource.equals("movimento")) {
-                out.set("confirmacao", confirmation(t, lote));
-            }
-            String answer = out.toString();
-            batches.put(resource + "|" + id, answer);
-            return new Answer(200, answer, false);
-        }
+        return transfers.upload(resource, body, uri);
     }
-
-    private ObjectNode receive(String resource, Table t, JsonNode lote, JsonNode item) {
-        ObjectNode result = JSON.createObjectNode();
-        result.put("sequencia", item.path("sequencia").asLong());
-        JsonNode dados = item.path("dados");
-        String problem = SandboxResources.problem(resource, lote, dados);
-        if (problem == null
-                && resource.equals("vendas-remotas")
-                && isClosed(
-                        dados.path("posto").asText(),
-                        LocalDate.parse(dados.path("data").asText()))) {
-            problem = "o dia " + dados.path("data").asText() + " do posto "
-                    + dados.path("posto").asText() + " já foi fechado";
-        }
-        if (problem != null) {
-            result.put("situacao", "REJEITADO");
-            result.put("erro", problem);
-            return result;
-        }
-        ObjectNode copy = ((ObjectNode) dados).deepCopy();
-        Table.Row existing = t.get(t.keyOf(copy));
-        if (existing != null && sameContent(existing.json(), copy)) {
-            result.put("situacao", "DUPLICADO");
-            return result;
-        }
-        copy.put("atualizadoEm", now().toString());
-        t.put(copy);
-        result.put("situacao", "ACEITO");
-        return result;
-    }
-
-    private static boolean sameContent(ObjectNode stored, ObjectNode sent) {
-        ObjectNode a = stored.deepCopy();
-        ObjectNode b = sent.deepCopy();
-        a.remove("atualizadoEm");
-        b.remove("atualizadoEm");
-        return a.equals(b);
-    }
-
-    private ObjectNode confirmation(Table t, JsonNode lote) {
-        String client = lote.path("cliente").asText();
-        LocalDate day = LocalDate.parse(lote.path("data").asText());
-        int count = 0;
-        BigDecimal total = BigDecimal.ZERO;
-        for (Table.Row r : t.select(day, day, null)) {
-            if (client.equals(r.json().path("idCliente").asText())) {
-                count++;
-                total = total.add(r.json().path("valor").decimalValue());
-            }
-        }
-        ObjectNode c = JSON.createObjectNode();
-        c.put("protocolo", "MOV-" + day.toString().replace("-", "") + "-" + client);
-        c.put("cliente", client);
-        c.put("data", day.toString());
-        c.put("quantidade", count);
-        c.put("valorTotal", total);
-        return c;
-    }
-
-    // ---- day closes of outposts
 
     Answer close(byte[] body, URI uri) throws IOException {
-        JsonNode req = JSON.readTree(body);
-        String outpost = req.path("posto").asText();
-        if (table("postos").get(outpost) == null) {
-            return error(404, "posto " + outpost + " não cadastrado", null, uri);
-        }
-        LocalDate day = LocalDate.parse(req.path("data").asText());
-        int declared = req.path("quantidade").asInt();
-        long held = table("vendas-remotas").select(day, day, outpost).size();
-        if (held != declared) {
-            return error(
-                    409,
-                    "o posto " + outpost + " declarou " + declared + " vendas em " + day + " mas o portal tem " + held,
-                    null,
-                    uri);
-        }
-        ObjectNode close = closes.computeIfAbsent(outpost + "/" + day, k -> {
-            ObjectNode c = JSON.createObjectNode();
-            c.put("posto", outpost);
-            c.put("data", day.toString());
-            c.put("quantidade", declared);
-            c.put("fechadoEm", now().toString());
-            return c;
-        });
-        return new Answer(200, close.toString(), false);
+        return transfers.close(body, uri);
     }
 
     Answer closes(Map<String, String> q, URI uri) {
-        if (!q.containsKey("data")) {
-            return error(400, "informe data", null, uri);
-        }
-        LocalDate day = LocalDate.parse(q.get("data"));
-        ObjectNode out = JSON.createObjectNode();
-        ArrayNode items = out.putArray("itens");
-        new HashMap<>(closes)
-                .values().stream()
-                        .filter(c -> c.path("data").asText().equals(day.toString()))
-                        .sorted((a, b) -> a.path("posto")
-                                .asText()
-                                .compareTo(b.path("posto").asText()))
-                        .forEach(items::add);
-        return new Answer(200, out.toString(), false);
+        return transfers.closes(q, uri);
     }
 
     static Answer error(int status, String message, Throwable cause, URI uri) {

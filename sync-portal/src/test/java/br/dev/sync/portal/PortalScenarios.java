@@ -8,9 +8,11 @@ import br.dev.sync.core.RetrySettings;
 import br.dev.sync.core.StepReport;
 import br.dev.sync.core.StepStatus;
 import br.dev.sync.core.SyncEngine;
+import br.dev.sync.core.SyncEvent;
 import br.dev.sync.core.SyncReport;
 import br.dev.sync.core.Window;
 import br.dev.sync.core.spi.ApplyBatch;
+import br.dev.sync.core.spi.SyncListener;
 import br.dev.sync.core.spi.SyncStore;
 import br.dev.sync.portal.model.CounterSale;
 import br.dev.sync.portal.model.Invoice;
@@ -64,9 +66,14 @@ abstract class PortalScenarios {
     }
 
     SyncEngine engine(String node) {
+        return engine(node, event -> {});
+    }
+
+    SyncEngine engine(String node, SyncListener listener) {
         return open(SyncEngine.builder()
                 .node(node)
                 .store(newStore(node))
+                .listener(listener)
                 .retry(new RetrySettings(5, Duration.ofMillis(10), Duration.ofMillis(200), 0.25))
                 .build());
     }
@@ -160,7 +167,12 @@ abstract class PortalScenarios {
     @Test
     void exportingTheMovementOfADayTwiceLeavesOneCopyOnThePortalWithAConfirmationPerClient() {
         PortalSandbox sandbox = sandbox(SandboxOptions.defaults().withPrePostings(0));
-        SyncEngine engine = engine("agency-0042");
+        List<SyncEvent.Progress> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SyncEngine engine = engine("agency-0042", e -> {
+            if (e instanceof SyncEvent.Progress p) {
+                progress.add(p);
+            }
+        });
         List<br.dev.sync.core.Change> sales = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             LocalDate day = i % 3 == 0 ? D.minusDays(1) : D;
@@ -183,6 +195,10 @@ abstract class PortalScenarios {
         SyncReport second = engine.run(portal.exportMovement(D)).throwIfFailed();
 
         assertThat(afterFirst).containsOnlyKeys("S1", "S2", "S4", "S5");
+        assertThat(progress.subList(0, progress.size() / 2))
+                .extracting(SyncEvent.Progress::done)
+                .containsExactly(0L, 2L, 4L);
+        assertThat(progress).allSatisfy(p -> assertThat(p.total()).isEqualTo(4));
         assertThat(sandbox.uploads("movimento")).isEqualTo(afterFirst);
         assertThat(first.steps().get(0).pushed()).isEqualTo(4);
         assertThat(second.steps().get(0).received()).isEqualTo(4);

@@ -126,6 +126,11 @@ public final class PortalSandbox implements AutoCloseable {
         return state.logins();
     }
 
+    /** Every token issued so far, so that tests can check none of them leaks into a log or a message. */
+    public List<String> tokensIssued() {
+        return state.tokens();
+    }
+
     /** Makes every issued token expire now, as if time had passed. */
     public void expireTokens() {
         state.expireTokens();

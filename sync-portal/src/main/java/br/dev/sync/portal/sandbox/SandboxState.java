@@ -144,6 +144,10 @@ final class SandboxState {
         return logins.get();
     }
 
+    List<String> tokens() {
+        return List.copyOf(tokens.keySet());
+    }
+
     void expireTokens() {
         tokens.replaceAll((t, e) -> Instant.EPOCH);
     }

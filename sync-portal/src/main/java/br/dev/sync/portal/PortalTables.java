@@ -1,5 +1,6 @@
 package br.dev.sync.portal;
 
+import br.dev.sync.core.ConfigurationException;
 import br.dev.sync.core.StoreException;
 import br.dev.sync.core.SyncStream;
 import java.lang.reflect.RecordComponent;
@@ -16,13 +17,16 @@ import org.flywaydb.core.api.FlywayException;
  * row per record, {@code sync_key} the stream's key, {@code version} the portal's update time in epoch
  * milliseconds, and one column per field in snake case (nested values as JSON text). {@link #migrate(DataSource)}
  * creates and upgrades them with Flyway under its own history table, {@code portal_schema_history}, so neither
- * the host's history nor the SDK's is touched.
+ * the host's history nor the SDK's is touched. The prefix {@code portal_} can be changed with
+ * {@link #withPrefix(String)}, e.g. to keep two nodes' tables apart in one schema.
  *
- * <p>Thread-safe: stateless.
+ * <p>Immutable and thread-safe.
  */
 public final class PortalTables {
-    /** The Flyway history table of the Portal Postal tables. */
-    public static final String HISTORY = "portal_schema_history";
+    /** The default prefix of the tables. */
+    public static final String DEFAULT_PREFIX = "portal_";
+
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,29}");
 
     private static final String LOCATION = "classpath:br/dev/sync/portal/db";
     private static final Pattern HUMP = Pattern.compile("(?<!^)(?=[A-Z])");
@@ -36,30 +40,60 @@ public final class PortalTables {
             "line", "line_no",
             "format", "object_format");
 
-    private PortalTables() {}
+    private final String prefix;
 
-    /** Creates or upgrades the default tables; a schema that already holds the host's tables is fine. */
-    public static void migrate(DataSource dataSource) {
+    private PortalTables(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** The tables with the prefix {@code portal_}. */
+    public static PortalTables defaults() {
+        return new PortalTables(DEFAULT_PREFIX);
+    }
+
+    /** The tables with another prefix: lower-case letters, digits and '_', starting with a letter. */
+    public static PortalTables withPrefix(String prefix) {
+        if (prefix == null || !PREFIX.matcher(prefix).matches()) {
+            throw new ConfigurationException(
+                    "Portal Postal tables",
+                    List.of("prefix: 1-30 lower-case letters, digits or '_', starting with a letter (was '" + prefix
+                            + "')"));
+        }
+        return new PortalTables(prefix);
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The Flyway history table of these tables, e.g. {@code portal_schema_history}. */
+    public String history() {
+        return prefix + "schema_history";
+    }
+
+    /** Creates or upgrades the tables; a schema that already holds the host's tables is fine. */
+    public void migrate(DataSource dataSource) {
         try {
             Flyway.configure(PortalTables.class.getClassLoader())
                     .dataSource(dataSource)
-                    .table(HISTORY)
+                    .table(history())
                     .locations(LOCATION)
+                    .placeholders(Map.of("prefix", prefix))
                     .baselineOnMigrate(true)
                     .baselineVersion("0")
                     .load()
                     .migrate();
         } catch (FlywayException e) {
             throw new StoreException(
-                    "creating or upgrading the Portal Postal tables (history table " + HISTORY + ") failed: "
+                    "creating or upgrading the Portal Postal tables (history table " + history() + ") failed: "
                             + e.getMessage(),
                     e);
         }
     }
 
-    /** The default table of a stream, e.g. {@code portal_pre_postings} for "pre-postings". */
-    public static String table(SyncStream<?> stream) {
-        return "portal_" + stream.name().replace('-', '_');
+    /** The table of a stream, e.g. {@code portal_pre_postings} for "pre-postings". */
+    public String table(SyncStream<?> stream) {
+        return prefix + stream.name().replace('-', '_');
     }
 
     /** Field to column of a stream's default table, in the record's order: "trackingCode" to "tracking_code". */

@@ -1,6 +1,7 @@
 package br.dev.sync.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,19 +21,24 @@ class PortalTablesTest {
             c.createStatement().execute("CREATE TABLE host_own (id INT PRIMARY KEY)");
         }
 
-        PortalTables.migrate(ds);
-        PortalTables.migrate(ds);
+        PortalTables tables = PortalTables.defaults();
+        tables.migrate(ds);
+        tables.migrate(ds);
+        PortalTables.withPrefix("node2_").migrate(ds);
 
         try (Connection c = ds.getConnection()) {
             for (var stream : PortalTables.streams()) {
-                List<String> columns = columns(c, PortalTables.table(stream));
+                List<String> columns = columns(c, tables.table(stream));
+                assertThat(columns(c, "node2_" + stream.name().replace('-', '_')))
+                        .isEqualTo(columns);
                 assertThat(columns).as(stream.name()).startsWith("sync_key", "version");
                 assertThat(columns.subList(2, columns.size()))
                         .as(stream.name())
                         .containsExactlyElementsOf(PortalTables.columns(stream).values());
             }
             assertThat(columns(c, "host_own")).containsExactly("id");
-            assertThat(columns(c, PortalTables.HISTORY)).isNotEmpty();
+            assertThat(columns(c, "portal_schema_history")).isNotEmpty();
+            assertThat(columns(c, "node2_schema_history")).isNotEmpty();
         }
     }
 
@@ -41,7 +47,8 @@ class PortalTablesTest {
         assertThat(PortalTables.column("trackingCode")).isEqualTo("tracking_code");
         assertThat(PortalTables.column("nfeKey")).isEqualTo("nfe_key");
         assertThat(PortalTables.column("value")).isEqualTo("sale_value");
-        assertThat(PortalTables.table(PortalStreams.PRE_POSTINGS)).isEqualTo("portal_pre_postings");
+        assertThat(PortalTables.defaults().table(PortalStreams.PRE_POSTINGS)).isEqualTo("portal_pre_postings");
+        assertThatThrownBy(() -> PortalTables.withPrefix("Bad-Prefix")).hasMessageContaining("prefix");
     }
 
     private static List<String> columns(Connection c, String table) throws SQLException {

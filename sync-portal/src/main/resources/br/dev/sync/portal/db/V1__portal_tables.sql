@@ -1,8 +1,8 @@
 -- Default tables of the Portal Postal streams, one row per record: sync_key is the stream's key, version the
 -- portal's update time in epoch milliseconds, the other columns the record's fields (nested values as JSON text).
--- Applied by PortalTables.migrate with its own Flyway history table (portal_schema_history).
+-- Applied by PortalTables.migrate with its own Flyway history table (${prefix}schema_history; prefix portal_ by default).
 
-CREATE TABLE portal_pre_postings (
+CREATE TABLE ${prefix}pre_postings (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     tracking_code VARCHAR(255),
@@ -26,7 +26,7 @@ CREATE TABLE portal_pre_postings (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_service_orders (
+CREATE TABLE ${prefix}service_orders (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     id VARCHAR(255),
@@ -38,7 +38,7 @@ CREATE TABLE portal_service_orders (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_postal_services (
+CREATE TABLE ${prefix}postal_services (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     code VARCHAR(255),
@@ -47,7 +47,7 @@ CREATE TABLE portal_postal_services (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_clients (
+CREATE TABLE ${prefix}clients (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     id VARCHAR(255),
@@ -60,7 +60,7 @@ CREATE TABLE portal_clients (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_departments (
+CREATE TABLE ${prefix}departments (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     id VARCHAR(255),
@@ -69,7 +69,7 @@ CREATE TABLE portal_departments (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_users (
+CREATE TABLE ${prefix}users (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     login VARCHAR(255),
@@ -81,7 +81,7 @@ CREATE TABLE portal_users (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_billing_groups (
+CREATE TABLE ${prefix}billing_groups (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     id VARCHAR(255),
@@ -91,7 +91,7 @@ CREATE TABLE portal_billing_groups (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_label_ranges (
+CREATE TABLE ${prefix}label_ranges (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     id VARCHAR(255),
@@ -104,7 +104,7 @@ CREATE TABLE portal_label_ranges (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_routings (
+CREATE TABLE ${prefix}routings (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     code VARCHAR(255),
@@ -114,7 +114,7 @@ CREATE TABLE portal_routings (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_financial_entries (
+CREATE TABLE ${prefix}financial_entries (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     id VARCHAR(255),
@@ -126,7 +126,7 @@ CREATE TABLE portal_financial_entries (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_outposts (
+CREATE TABLE ${prefix}outposts (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     code VARCHAR(255),
@@ -136,7 +136,7 @@ CREATE TABLE portal_outposts (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_remote_sales (
+CREATE TABLE ${prefix}remote_sales (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     outpost VARCHAR(255),
@@ -150,7 +150,7 @@ CREATE TABLE portal_remote_sales (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_counter_sales (
+CREATE TABLE ${prefix}counter_sales (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     id VARCHAR(255),
@@ -163,7 +163,7 @@ CREATE TABLE portal_counter_sales (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_processed_objects (
+CREATE TABLE ${prefix}processed_objects (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     tracking_code VARCHAR(255),
@@ -175,7 +175,7 @@ CREATE TABLE portal_processed_objects (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_invoices (
+CREATE TABLE ${prefix}invoices (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     invoice_no VARCHAR(255),
@@ -186,7 +186,7 @@ CREATE TABLE portal_invoices (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_bdf_entries (
+CREATE TABLE ${prefix}bdf_entries (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     entry_day DATE,
@@ -199,7 +199,7 @@ CREATE TABLE portal_bdf_entries (
     updated_at TIMESTAMP(3)
 );
 
-CREATE TABLE portal_ca_entries (
+CREATE TABLE ${prefix}ca_entries (
     sync_key VARCHAR(80) NOT NULL PRIMARY KEY,
     version BIGINT NOT NULL,
     entry_day DATE,

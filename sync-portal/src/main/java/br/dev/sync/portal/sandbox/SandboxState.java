@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,25 +220,13 @@ final class SandboxState {
         if (faults.duplicatePage() && lastPages.containsKey(pageKey)) {
             return new Answer(200, lastPages.get(pageKey), false);
         }
-        List<Table.Row> rows = t.select(from, to, q.get("posto"));
         LocalDateTime since = q.containsKey("alteradoDesde") ? LocalDateTime.parse(q.get("alteradoDesde")) : null;
-        String afterId = q.get("aposId");
-        List<Table.Row> page = new ArrayList<>();
-        boolean more = false;
-        for (Table.Row r : rows) {
-            if (since != null) {
-                int c = r.updatedAt().compareTo(since);
-                if (c < 0 || (c == 0 && afterId != null && r.key().compareTo(afterId) <= 0)) {
-                    continue;
-                }
-            }
-            if (page.size() == limit) {
-                more = true;
-                break;
-            }
-            page.add(r);
+        List<Table.Row> page = t.page(from, to, q.get("posto"), since, q.get("aposId"), limit);
+        boolean more = page.size() > limit;
+        if (more) {
+            page = page.subList(0, limit);
         }
-        String body = pageBody(page, limit, rows.size(), more);
+        String body = pageBody(page, limit, t.count(from, to, q.get("posto")), more);
         lastPages.put(pageKey, body);
         return new Answer(200, body, false);
     }

@@ -337,7 +337,7 @@ abstract class PortalScenarios {
         PortalSandbox sandbox = sandbox(SandboxOptions.defaults().withPrePostings(20_000));
         SyncEngine engine = engine("agency-0042");
         sandbox.faults().serverErrors(0.15).drops(0.10).duplicatePages(0.15);
-        PortalPostal portal = PortalPostal.connect(Sandboxes.config(sandbox));
+        PortalPostal portal = PortalPostal.connect(Sandboxes.config(sandbox, 200));
 
         long start = System.nanoTime();
         SyncReport report = engine.run(portal.quick(ALL_DAYS)).throwIfFailed();
@@ -360,6 +360,33 @@ abstract class PortalScenarios {
                 sandbox.faults().dropsInjected(),
                 sandbox.faults().duplicatedPagesInjected());
         assertThat(took).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void answersCutHalfWayFailTheRunWithoutPartialPagesAndTheNextRunsResumeToTheSandboxData() {
+        PortalSandbox sandbox = sandbox(SandboxOptions.defaults().withPrePostings(5_000));
+        SyncEngine engine = engine("agency-0042");
+        sandbox.faults().cutAnswers(0.15);
+        PortalPostal portal = PortalPostal.connect(Sandboxes.config(sandbox, 200));
+
+        int failed = 0;
+        SyncReport report = engine.run(portal.quick(ALL_DAYS));
+        while (!report.succeeded() && failed < 40) {
+            failed++;
+            assertThat(report.steps())
+                    .filteredOn(s -> s.status() != StepStatus.SUCCEEDED)
+                    .allSatisfy(s -> assertThat(s.error()).contains("could not be read"));
+            report = engine.run(portal.quick(ALL_DAYS));
+        }
+
+        assertThat(report.succeeded()).isTrue();
+        assertThat(sandbox.faults().cutAnswersInjected()).isPositive();
+        assertThat(failed).isBetween(1, (int) sandbox.faults().cutAnswersInjected());
+        assertThat(Stored.diff(
+                        Stored.expected(PortalStreams.PRE_POSTINGS, sandbox.records("pre-postagens")),
+                        Stored.in(engine.store(), PortalStreams.PRE_POSTINGS)))
+                .isEmpty();
+        assertThat(engine.quarantine().count("pre-postings")).isZero();
     }
 
     @Test

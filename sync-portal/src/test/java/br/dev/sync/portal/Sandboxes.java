@@ -7,11 +7,16 @@ final class Sandboxes {
     private Sandboxes() {}
 
     static PortalConfig config(PortalSandbox sandbox) {
+        return config(sandbox, 500);
+    }
+
+    static PortalConfig config(PortalSandbox sandbox, int pageSize) {
         var o = sandbox.options();
         return PortalConfig.builder()
                 .baseUrl(sandbox.baseUrl())
                 .agency(o.agency())
                 .credentials(o.login(), o.secret())
+                .pageSize(pageSize)
                 .build();
     }
 

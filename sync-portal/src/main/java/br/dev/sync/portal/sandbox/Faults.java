@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The fault switches of a sandbox, changed while it runs: a delay before every answer, a share of list and upload
- * requests answered 503, a share whose connection is dropped mid-answer, a share of pages answered with the
- * previous page again, and a share of served records made malformed. Counters say how many faults were injected.
+ * requests answered 503, a share whose connection is dropped before the answer, a share of list answers cut off
+ * half-way, a share of pages answered with the previous page again, and a share of served records made malformed. Counters say how many faults were injected.
  *
  * <p>Thread-safe. Random choices come from a seeded generator, so a run is repeatable for the same requests.
  */
@@ -18,10 +18,12 @@ public final class Faults {
     private volatile double dropRate;
     private volatile double duplicatePageRate;
     private volatile double malformedRate;
+    private volatile double cutRate;
     final AtomicLong serverErrors = new AtomicLong();
     final AtomicLong drops = new AtomicLong();
     final AtomicLong duplicatedPages = new AtomicLong();
     final AtomicLong malformedRecords = new AtomicLong();
+    final AtomicLong cutAnswers = new AtomicLong();
 
     Faults(long seed) {
         this.random = new Random(seed);
@@ -56,9 +58,24 @@ public final class Faults {
         return this;
     }
 
+    /** Sends only the first half of this share of list answers, then closes the connection. */
+    public Faults cutAnswers(double rate) {
+        cutRate = rate;
+        return this;
+    }
+
     /** Turns every fault off. */
     public Faults none() {
-        return delay(Duration.ZERO).serverErrors(0).drops(0).duplicatePages(0).malformedRecords(0);
+        return delay(Duration.ZERO)
+                .serverErrors(0)
+                .drops(0)
+                .duplicatePages(0)
+                .malformedRecords(0)
+                .cutAnswers(0);
+    }
+
+    public long cutAnswersInjected() {
+        return cutAnswers.get();
     }
 
     public long serverErrorsInjected() {
@@ -91,6 +108,10 @@ public final class Faults {
 
     boolean duplicatePage() {
         return roll(duplicatePageRate, duplicatedPages);
+    }
+
+    boolean cut() {
+        return roll(cutRate, cutAnswers);
     }
 
     boolean malformed() {

@@ -214,6 +214,11 @@ public final class PortalSandbox implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         OutputStream out = exchange.getResponseBody();
+        if (answer.cut()) {
+            out.write(bytes, 0, bytes.length / 2);
+            out.flush();
+            throw new IOException("answer cut half-way on purpose");
+        }
         out.write(bytes);
     }
 }

@@ -36,9 +36,17 @@ final class SandboxState {
     private static final int MAX_LIMIT = 1_000;
 
     /** An HTTP answer: status, JSON body, and whether to drop the connection half-way. */
-    record Answer(int status, String body, boolean drop) {
+    record Answer(int status, String body, boolean drop, boolean cut) {
+        Answer(int status, String body, boolean drop) {
+            this(status, body, drop, false);
+        }
+
         Answer dropped() {
-            return new Answer(status, body, true);
+            return new Answer(status, body, true, false);
+        }
+
+        Answer cutShort() {
+            return new Answer(status, body, false, true);
         }
     }
 
@@ -228,7 +236,8 @@ final class SandboxState {
         }
         String body = pageBody(page, limit, t.count(from, to, q.get("posto")), more);
         lastPages.put(pageKey, body);
-        return new Answer(200, body, false);
+        Answer answer = new Answer(200, body, false);
+        return faults.cut() ? answer.cutShort() : answer;
     }
 
     private String pageBody(List<Table.Row> page, int limit, int total, boolean more) {

@@ -54,6 +54,7 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     private String user;
     private String password;
     private HikariDataSource main;
+    private String owner;
 
     private TestDatabase(Kind kind) {
         this.kind = kind;
@@ -77,6 +78,10 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        if (main != null) {
+            return; // a @Nested class of the class that set it up
+        }
+        owner = context.getUniqueId();
         switch (kind) {
             case H2 ->
                 url = "jdbc:h2:mem:" + context.getRequiredTestClass().getSimpleName() + "_"
@@ -140,6 +145,10 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        if (!context.getUniqueId().equals(owner)) {
+            return;
+        }
+        main = null;
         pools.forEach(HikariDataSource::close);
         pools.clear();
     }

@@ -1,5 +1,6 @@
 -- The sync SDK's own tables (plain SQL for hosts that manage schemas themselves; same as Flyway migration V1 with the prefix sync_).
--- Instants are BIGINT epoch microseconds (UTC); keys compare by their bytes.
+-- Instants are BIGINT epoch microseconds (UTC); keys compare by their bytes. Record keys lead the primary keys:
+-- a page looks its keys up with record_key IN (...), which H2 and PostgreSQL serve from the index only then.
 
 CREATE TABLE sync_records (
     stream VARCHAR(200) NOT NULL,
@@ -8,21 +9,21 @@ CREATE TABLE sync_records (
     deleted BOOLEAN NOT NULL,
     fields CHARACTER LARGE OBJECT NOT NULL,
     updated_at BIGINT NOT NULL,
-    PRIMARY KEY (stream, record_key)
+    PRIMARY KEY (record_key, stream)
 );
 
 CREATE TABLE sync_tombstones (
     stream VARCHAR(200) NOT NULL,
     record_key VARCHAR(255) NOT NULL,
     version BIGINT NOT NULL,
-    PRIMARY KEY (stream, record_key)
+    PRIMARY KEY (record_key, stream)
 );
 
 CREATE TABLE sync_baselines (
     stream VARCHAR(200) NOT NULL,
     record_key VARCHAR(255) NOT NULL,
     fields CHARACTER LARGE OBJECT NOT NULL,
-    PRIMARY KEY (stream, record_key)
+    PRIMARY KEY (record_key, stream)
 );
 
 CREATE TABLE sync_checkpoints (
@@ -43,7 +44,9 @@ CREATE TABLE sync_outbox (
     created_at BIGINT NOT NULL
 );
 
-CREATE INDEX sync_outbox_stream_key ON sync_outbox (stream, record_key);
+CREATE INDEX sync_outbox_key ON sync_outbox (record_key, stream);
+
+CREATE INDEX sync_outbox_stream ON sync_outbox (stream, seq);
 
 CREATE TABLE sync_push_ledger (
     stream VARCHAR(200) NOT NULL,

@@ -1,5 +1,6 @@
 -- The sync SDK's own tables, version 1. ${prefix} is the table prefix (default sync_).
--- Instants are BIGINT epoch microseconds (UTC); keys compare by their bytes.
+-- Instants are BIGINT epoch microseconds (UTC); keys compare by their bytes. Record keys lead the primary keys:
+-- a page looks its keys up with record_key IN (...), which H2 and PostgreSQL serve from the index only then.
 
 CREATE TABLE ${prefix}records (
     stream VARCHAR(200) NOT NULL,
@@ -8,21 +9,21 @@ CREATE TABLE ${prefix}records (
     deleted BOOLEAN NOT NULL,
     fields LONGTEXT NOT NULL,
     updated_at BIGINT NOT NULL,
-    PRIMARY KEY (stream, record_key)
+    PRIMARY KEY (record_key, stream)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE ${prefix}tombstones (
     stream VARCHAR(200) NOT NULL,
     record_key VARCHAR(255) NOT NULL,
     version BIGINT NOT NULL,
-    PRIMARY KEY (stream, record_key)
+    PRIMARY KEY (record_key, stream)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE ${prefix}baselines (
     stream VARCHAR(200) NOT NULL,
     record_key VARCHAR(255) NOT NULL,
     fields LONGTEXT NOT NULL,
-    PRIMARY KEY (stream, record_key)
+    PRIMARY KEY (record_key, stream)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE ${prefix}checkpoints (
@@ -43,7 +44,9 @@ CREATE TABLE ${prefix}outbox (
     created_at BIGINT NOT NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
-CREATE INDEX ${prefix}outbox_stream_key ON ${prefix}outbox (stream, record_key);
+CREATE INDEX ${prefix}outbox_key ON ${prefix}outbox (record_key, stream);
+
+CREATE INDEX ${prefix}outbox_stream ON ${prefix}outbox (stream, seq);
 
 CREATE TABLE ${prefix}push_ledger (
     stream VARCHAR(200) NOT NULL,

@@ -10,6 +10,13 @@ import java.util.Optional;
  * What differs between databases: quoting, the native upsert with the version check inside it, the lock timeout
  * and how to name the session that holds a lock. One instance per database kind; stateless and thread-safe.
  *
+ * <p>Applied/unchanged counts never come from a batch's update counts: PostgreSQL with
+ * {@code reWriteBatchedInserts} and MariaDB with {@code rewriteBatchedStatements} answer
+ * {@code SUCCESS_NO_INFO}, and MariaDB counts found rather than changed rows unless {@code useAffectedRows=true}.
+ * The store reads the page's stored versions first ({@code SELECT ... FOR UPDATE}, in the same transaction) and
+ * sends only newer changes; the version check inside the upsert still guards against a writer that is not the
+ * store.
+ *
  * <p>To add Oracle (WinThor): write {@code OracleDialect} with {@code MERGE INTO t USING (SELECT ? ... FROM dual)
  * s ON (...) WHEN MATCHED THEN UPDATE ... WHERE t.version < s.version WHEN NOT MATCHED THEN INSERT ...}, lock
  * timeouts through {@code SELECT ... FOR UPDATE WAIT n} (ORA-30006) and the blocker from {@code v$session

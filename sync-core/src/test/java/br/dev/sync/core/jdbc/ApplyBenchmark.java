@@ -166,7 +166,7 @@ public final class ApplyBenchmark {
     }
 
     /** A pre-posting: ~650 bytes as JSON over 20 fields. */
-    static Change change(int i, long version) {
+    public static Change change(int i, long version) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("tracking_code", String.format("QB%09dBR", i));
         f.put("service_code", version == 1 ? "03220" : "03298");

@@ -86,13 +86,13 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             case H2 ->
                 url = "jdbc:h2:mem:" + context.getRequiredTestClass().getSimpleName() + "_"
                         + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1";
-            case POSTGRESQL -> locate("SYNC_TEST_POSTGRES_URL");
-            case MARIADB -> locate("SYNC_TEST_MARIADB_URL");
+            case POSTGRESQL -> locate(context, "SYNC_TEST_POSTGRES_URL");
+            case MARIADB -> locate(context, "SYNC_TEST_MARIADB_URL");
         }
         main = newDataSource();
     }
 
-    private void locate(String variable) {
+    private void locate(ExtensionContext context, String variable) {
         String fromEnv = System.getenv(variable);
         if (fromEnv != null && !fromEnv.isBlank()) {
             url = fromEnv;
@@ -110,6 +110,9 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         if (required()) {
             Assertions.fail(why + " (databases are required: SYNC_REQUIRE_DATABASES / sync.requireDatabases)");
         }
+        // JUnit records the abort on the class container, which Maven reports as "Tests run: 0": say it aloud too
+        System.err.println(
+                "[TestDatabase] SKIPPED " + context.getRequiredTestClass().getSimpleName() + ": " + why);
         Assumptions.abort("skipped: " + why);
     }
 

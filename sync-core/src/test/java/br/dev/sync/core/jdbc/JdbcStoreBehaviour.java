@@ -291,4 +291,31 @@ abstract class JdbcStoreBehaviour {
         assertThat(fields).doesNotContainKey("name").containsEntry("note", "host");
         assertThat(((Number) fields.get("qty")).intValue()).isEqualTo(1);
     }
+
+    @Test
+    void aSchemaQualifiedHostTableWrittenInAnyCaseIsFound() throws SQLException {
+        HostItems.create(db(), prefix(), true);
+        String schema;
+        try (Connection c = db().connect()) {
+            schema = db().kind() == TestDatabase.Kind.MARIADB ? c.getCatalog() : c.getSchema();
+        }
+        String table = schema + "." + HostItems.table(prefix());
+        String written = db().kind() == TestDatabase.Kind.MARIADB ? table : table.toUpperCase(java.util.Locale.ROOT);
+        JdbcSyncStore store = JdbcStores.fresh(
+                db(),
+                prefix(),
+                b -> b.stream(StreamTable.stream(STREAM)
+                        .table(written)
+                        .key("ITEM_ID")
+                        .version("Rev")
+                        .deleted("removed")
+                        .column("name", "Item_Name")
+                        .build()));
+
+        assertThat(store.apply(ApplyBatch.of(STREAM, List.of(item("k1", 1, "one"))))
+                        .applied())
+                .isEqualTo(1);
+        StoredRecord k1 = store.read(STREAM, List.of("k1")).get("k1");
+        assertThat(k1.fields()).containsEntry("name", "one").containsEntry("note", "host");
+    }
 }

@@ -318,4 +318,35 @@ abstract class JdbcStoreBehaviour {
         StoredRecord k1 = store.read(STREAM, List.of("k1")).get("k1");
         assertThat(k1.fields()).containsEntry("name", "one").containsEntry("note", "host");
     }
+
+    @Test
+    void pagesOfOneStreamAppliedAtOnceWithInterleavedNewKeysDoNotDeadlock() throws Exception {
+        JdbcSyncStore store = JdbcStores.fresh(db(), prefix());
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> applied = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                applied.add(threads.submit(() -> {
+                    int n = 0;
+                    for (int p = 0; p < 30; p++) {
+                        List<Change> page = new ArrayList<>();
+                        for (int i = 0; i < 100; i++) {
+                            page.add(item(String.format("K%07d", (p * 100 + i) * 2 + thread), 1, "x"));
+                        }
+                        n += store.apply(ApplyBatch.of(STREAM, page)).applied();
+                    }
+                    return n;
+                }));
+            }
+            for (Future<Integer> f : applied) {
+                assertThat(f.get()).isEqualTo(3000);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        List<String> keys = new ArrayList<>();
+        store.scan(STREAM, r -> keys.add(r.key()));
+        assertThat(keys).hasSize(6000).isSorted();
+    }
 }

@@ -10,8 +10,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Runs the store's work on pooled connections: writes in one transaction under the lock timeout, reads in one
- * read-only unit; every failure becomes a {@link StoreException} (or {@link LockTimeoutException}) that names the
+ * Runs the store's work on pooled connections: writes in one READ COMMITTED transaction under the lock timeout
+ * (MariaDB's default REPEATABLE READ would take gap locks for the page's new keys, and two pages of one stream
+ * applied at once deadlocked on them), reads in one read-only unit; every failure becomes a {@link StoreException} (or {@link LockTimeoutException}) that names the
  * operation and the stream and carries the driver's exception as its cause, never SQL text or values. Thread-safe.
  */
 public final class Transactions {
@@ -38,6 +39,10 @@ public final class Transactions {
     public <T> T write(String operation, String stream, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
             c.setAutoCommit(false);
             BlockerWatch watch = null;
             try {
@@ -56,7 +61,7 @@ public final class Transactions {
                 if (watch != null) {
                     watch.stop();
                 }
-                restore(c, autoCommit);
+                restore(c, autoCommit, isolation);
             }
         } catch (SQLException e) {
             throw translate(operation, stream, e, null);
@@ -99,10 +104,13 @@ public final class Transactions {
         return translate(operation, stream, e, null);
     }
 
-    private void restore(Connection c, boolean autoCommit) {
+    private void restore(Connection c, boolean autoCommit, int isolation) {
         try {
             dialect.endLockTimeout(c);
             c.setAutoCommit(autoCommit);
+            if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                c.setTransactionIsolation(isolation);
+            }
         } catch (SQLException e) {
             // the pool resets or evicts a connection it cannot restore
         }

@@ -26,7 +26,7 @@ final class H2Dialect implements Dialect {
 
     @Override
     public String quote(String identifier) {
-        return '"' + identifier + '"';
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     @Override

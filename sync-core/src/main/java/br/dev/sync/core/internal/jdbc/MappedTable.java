@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * A stream written into a host's table with real columns. A field goes to the column it is renamed to, else to the
  * column of the same name (any case); a field with neither is dropped or refuses the page, as configured. An
  * upsert writes only the columns of the fields it carries, so host columns the stream does not know keep their
- * values. A delete sets the deleted column when there is one (the row keeps its other values, read back without
+ * values. Host columns whose names are not plain identifiers are never read or written. A delete sets the deleted column when there is one (the row keeps its other values, read back without
  * fields); without one it removes the row and keeps the version in the SDK's tombstone table. Fields read back are
  * named by their rename, else by the column's name in lower case. Thread-safe.
  */
@@ -97,12 +97,14 @@ public final class MappedTable implements RecordTable {
             special.add(b.deleted.quoted());
         }
         b.byField.values().forEach(col -> special.add(col.quoted()));
-        columns.values().forEach(info -> {
-            Column col = new Column(d.quote(info.name()), info.name().toLowerCase(Locale.ROOT), info.sqlType());
-            if (!special.contains(col.quoted())) {
-                b.byName.put(col.field(), col);
-            }
-        });
+        columns.values().stream()
+                .filter(info -> Identifiers.isName(info.name()))
+                .forEach(info -> {
+                    Column col = new Column(d.quote(info.name()), info.name().toLowerCase(Locale.ROOT), info.sqlType());
+                    if (!special.contains(col.quoted())) {
+                        b.byName.put(col.field(), col);
+                    }
+                });
         return new MappedTable(b);
     }
 

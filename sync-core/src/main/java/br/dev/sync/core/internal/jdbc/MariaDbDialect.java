@@ -28,7 +28,7 @@ final class MariaDbDialect implements Dialect {
 
     @Override
     public String quote(String identifier) {
-        return '`' + identifier + '`';
+        return '`' + identifier.replace("`", "``") + '`';
     }
 
     @Override

@@ -24,7 +24,7 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public String quote(String identifier) {
-        return '"' + identifier + '"';
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     @Override

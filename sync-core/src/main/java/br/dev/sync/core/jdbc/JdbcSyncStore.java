@@ -58,7 +58,8 @@ import javax.sql.DataSource;
  * BigDecimal, integers as Integer/Long, java.time values as ISO text); a mapped stream is written into the host's
  * table with real columns.
  *
- * <p><b>Apply.</b> {@link #apply} is one transaction per page under the lock timeout: it reads the stored
+ * <p><b>Apply.</b> {@link #apply} is one READ COMMITTED transaction per page under the lock timeout (MariaDB's
+ * default REPEATABLE READ took gap locks that made concurrent pages deadlock): it reads the stored
  * versions of the page's keys with {@code SELECT ... FOR UPDATE} (so the applied/unchanged counts are exact
  * whatever the driver reports for batches, and pages repeated after a crash write nothing), then writes the newer
  * changes as JDBC batches of the dialect's upsert with the version comparison inside the statement (PostgreSQL
@@ -77,7 +78,8 @@ import javax.sql.DataSource;
  * <p><b>Outbox.</b> {@link #append} commits on its own; {@link #appendIn} writes the entry on the host's own
  * connection and commits nothing, so a sale and its outbox entry commit (or roll back) together. A claimed push
  * batch is kept in {@code <prefix>push_ledger} and answered again, same id and entries, until acknowledged, also
- * after a restart.
+ * after a restart. Two processes claiming the same stream at once do not share a batch: one of them fails with a
+ * {@link StoreException} (the ledger's key), which the engine's lease already prevents.
  *
  * <p><b>Leases</b> are atomic across processes (see {@link #tryLease}); times are this store's clock, so nodes
  * sharing a database need synchronised clocks. <b>Instants</b> are kept as epoch microseconds.

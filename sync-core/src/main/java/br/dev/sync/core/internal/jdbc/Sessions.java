@@ -4,12 +4,18 @@ package br.dev.sync.core.internal.jdbc;
 final class Sessions {
     private Sessions() {}
 
-    /** The first 120 characters of a statement on one line, or "none". */
+    /**
+     * The first 120 characters of another session's statement on one line, with its quoted literals masked (they
+     * may hold a host's values, even secrets), or "none".
+     */
     static String shorten(String statement) {
         if (statement == null || statement.isBlank()) {
             return "none";
         }
-        String line = statement.replaceAll("\\s+", " ").trim();
+        String line = statement
+                .replaceAll("'(?:[^']|'')*'", "'?'")
+                .replaceAll("\\s+", " ")
+                .trim();
         return line.length() > 120 ? line.substring(0, 120) + "..." : line;
     }
 }

@@ -71,4 +71,12 @@ class DialectSqlTest {
         java.time.Instant before1970 = java.time.Instant.parse("1969-12-31T23:59:59.999999Z");
         assertThat(Micros.toInstant(Micros.of(before1970))).isEqualTo(before1970);
     }
+
+    @Test
+    void aBlockersStatementIsShownWithoutItsLiterals() {
+        assertThat(Sessions.shorten("UPDATE users\n SET password = 'it''s secret' WHERE id = 'u1'"))
+                .isEqualTo("UPDATE users SET password = '?' WHERE id = '?'");
+        assertThat(Sessions.shorten(null)).isEqualTo("none");
+        assertThat(Sessions.shorten("SELECT " + "x, ".repeat(100))).hasSize(123).endsWith("...");
+    }
 }

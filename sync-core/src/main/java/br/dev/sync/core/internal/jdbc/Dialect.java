@@ -15,7 +15,8 @@ import java.util.Optional;
  * {@code SUCCESS_NO_INFO}, and MariaDB counts found rather than changed rows unless {@code useAffectedRows=true}.
  * The store reads the page's stored versions first ({@code SELECT ... FOR UPDATE}, in the same transaction) and
  * sends only newer changes; the version check inside the upsert still guards against a writer that is not the
- * store.
+ * store. H2 is the exception ({@link #exactBatchCounts()}): its MERGE answers 1 or 0 per row, so the store sends
+ * the whole page and counts from the batch, without the read.
  *
  * <p>To add Oracle (WinThor): write {@code OracleDialect} with {@code MERGE INTO t USING (SELECT ? ... FROM dual)
  * s ON (...) WHEN MATCHED THEN UPDATE ... WHERE t.version < s.version WHEN NOT MATCHED THEN INSERT ...}, lock
@@ -60,6 +61,11 @@ public interface Dialect {
      * empty when none blocks it or the database cannot tell.
      */
     Optional<String> blockerOf(Connection monitor, String waitingSession) throws SQLException;
+
+    /** Whether a batch's update counts say exactly which rows the versioned upsert wrote (1) or skipped (0). */
+    default boolean exactBatchCounts() {
+        return false;
+    }
 
     /** Whether {@code e} says the row's unique key exists already. */
     default boolean isDuplicateKey(SQLException e) {

@@ -23,11 +23,13 @@ public final class GenericTable implements RecordTable {
     private final String stream;
     private final Clock clock;
     private final String upsert;
+    private final boolean exactCounts;
 
     public GenericTable(Dialect dialect, String table, String stream, Clock clock) {
         this.table = table;
         this.stream = stream;
         this.clock = clock;
+        this.exactCounts = dialect.exactBatchCounts();
         this.upsert = dialect.versionedUpsert(
                 table,
                 List.of("stream", "record_key", "fields", "deleted", "updated_at", "version"),
@@ -52,10 +54,16 @@ public final class GenericTable implements RecordTable {
     }
 
     @Override
-    public void write(Connection c, Collection<Change> changes) throws SQLException {
+    public boolean countsWrites() {
+        return exactCounts;
+    }
+
+    @Override
+    public List<Change> writeCounted(Connection c, Collection<Change> changes) throws SQLException {
+        List<Change> rows = List.copyOf(changes);
         long now = Micros.of(clock.instant());
         try (PreparedStatement ps = c.prepareStatement(upsert)) {
-            for (Change ch : changes) {
+            for (Change ch : rows) {
                 ps.setString(1, stream);
                 ps.setString(2, ch.key());
                 ps.setString(3, ch.isDelete() ? "{}" : JsonText.write(ch.fields(), "record " + ch.key()));
@@ -64,7 +72,7 @@ public final class GenericTable implements RecordTable {
                 ps.setLong(6, ch.version());
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return RecordTable.written(rows, ps.executeBatch());
         }
     }
 

@@ -49,6 +49,11 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public boolean exactBatchCounts() {
+        return true;
+    }
+
+    @Override
     public String upsert(String table, List<String> columns, List<String> keys) {
         return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keys)
                 + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";

@@ -174,14 +174,21 @@ public final class MappedTable implements RecordTable {
     }
 
     @Override
-    public void write(Connection c, Collection<Change> changes) throws SQLException {
+    public boolean countsWrites() {
+        return d.exactBatchCounts() && deleted != null;
+    }
+
+    @Override
+    public List<Change> writeCounted(Connection c, Collection<Change> changes) throws SQLException {
         Tombstones tombs = new Tombstones(stream, table, key, version, tombstones, d);
+        List<Change> written = new ArrayList<>();
         List<Change> deletes = changes.stream().filter(Change::isDelete).toList();
         if (!deletes.isEmpty()) {
             if (deleted == null) {
                 tombs.delete(c, deletes);
+                written.addAll(deletes);
             } else {
-                upsert(c, List.of(), deletes);
+                written.addAll(upsert(c, List.of(), deletes));
             }
         }
         Map<List<Column>, List<Change>> byShape = new LinkedHashMap<>();
@@ -191,11 +198,12 @@ public final class MappedTable implements RecordTable {
             }
         }
         for (Map.Entry<List<Column>, List<Change>> e : byShape.entrySet()) {
-            upsert(c, e.getKey(), e.getValue());
+            written.addAll(upsert(c, e.getKey(), e.getValue()));
         }
         if (deleted == null) {
             tombs.forget(c, changes.stream().filter(ch -> !ch.isDelete()).toList());
         }
+        return written;
     }
 
     /** The data columns a change writes, in the order of its fields. */
@@ -217,7 +225,7 @@ public final class MappedTable implements RecordTable {
         return cols;
     }
 
-    private void upsert(Connection c, List<Column> data, List<Change> rows) throws SQLException {
+    private List<Change> upsert(Connection c, List<Column> data, List<Change> rows) throws SQLException {
         List<String> names = new ArrayList<>();
         names.add(key.quoted());
         data.forEach(col -> names.add(col.quoted()));
@@ -240,7 +248,7 @@ public final class MappedTable implements RecordTable {
                 ps.setLong(i, ch.version());
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return RecordTable.written(rows, ps.executeBatch());
         }
     }
 

@@ -3,6 +3,8 @@ package br.dev.sync.portal;
 import br.dev.sync.core.ConfigurationException;
 import br.dev.sync.core.StoreException;
 import br.dev.sync.core.SyncStream;
+import br.dev.sync.core.jdbc.JdbcSyncStore;
+import br.dev.sync.core.jdbc.StreamTable;
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +96,33 @@ public final class PortalTables {
     /** The table of a stream, e.g. {@code portal_pre_postings} for "pre-postings". */
     public String table(SyncStream<?> stream) {
         return prefix + stream.name().replace('-', '_');
+    }
+
+    /** The mapping of a stream onto its table here, for {@code JdbcSyncStore.Builder.stream(...)}. */
+    public StreamTable mapping(SyncStream<?> stream) {
+        StreamTable.Builder b = StreamTable.stream(stream.name())
+                .table(table(stream))
+                .key("sync_key")
+                .version("version");
+        columns(stream).forEach(b::column);
+        return b.build();
+    }
+
+    /** Every Portal Postal stream mapped onto these tables. */
+    public List<StreamTable> mappings() {
+        return streams().stream().map(this::mapping).toList();
+    }
+
+    /**
+     * Migrates these tables on {@code dataSource} and builds the JDBC store with every Portal Postal stream in them:
+     * {@code PortalTables.defaults().store(JdbcSyncStore.builder(ds), ds)}. Streams of the host's own stay in the
+     * SDK's generic table; to put a Portal Postal stream in a table of the host's, add its own
+     * {@link StreamTable} to the builder instead.
+     */
+    public JdbcSyncStore store(JdbcSyncStore.Builder builder, DataSource dataSource) {
+        migrate(dataSource);
+        mappings().forEach(builder::stream);
+        return builder.build();
     }
 
     /** Field to column of a stream's default table, in the record's order: "trackingCode" to "tracking_code". */

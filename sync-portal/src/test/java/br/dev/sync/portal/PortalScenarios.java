@@ -49,6 +49,11 @@ abstract class PortalScenarios {
     /** A fresh, empty store for a node. */
     protected abstract SyncStore newStore(String node);
 
+    /** How many steps the engines run at once (the engine's default is 2). */
+    protected int parallelism() {
+        return 2;
+    }
+
     @AfterEach
     void closeAll() throws Exception {
         for (int i = open.size() - 1; i >= 0; i--) {
@@ -74,6 +79,7 @@ abstract class PortalScenarios {
                 .node(node)
                 .store(newStore(node))
                 .listener(listener)
+                .parallelism(parallelism())
                 .retry(new RetrySettings(5, Duration.ofMillis(10), Duration.ofMillis(200), 0.25))
                 .build());
     }

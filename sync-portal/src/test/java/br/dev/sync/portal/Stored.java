@@ -34,13 +34,45 @@ final class Stored {
 
     /** The first difference, for a short failure message; "" when equal. */
     static <T> String diff(Map<String, T> expected, Map<String, T> actual) {
+        long differing = expected.entrySet().stream()
+                .filter(e -> actual.containsKey(e.getKey())
+                        && !actual.get(e.getKey()).equals(e.getValue()))
+                .count();
+        StringBuilder fields = new StringBuilder();
+        expected.forEach((k, v) -> {
+            T a = actual.get(k);
+            if (a != null && !a.equals(v) && v.getClass().isRecord()) {
+                for (var c : v.getClass().getRecordComponents()) {
+                    try {
+                        Object x = c.getAccessor().invoke(v);
+                        Object y = c.getAccessor().invoke(a);
+                        if (!java.util.Objects.equals(x, y)) {
+                            fields.append(k)
+                                    .append('.')
+                                    .append(c.getName())
+                                    .append(": ")
+                                    .append(x)
+                                    .append(" vs ")
+                                    .append(y)
+                                    .append("; ");
+                        }
+                    } catch (ReflectiveOperationException ex) {
+                        throw new IllegalStateException(ex);
+                    }
+                }
+            }
+        });
+        if (fields.length() > 0) {
+            return fields.toString();
+        }
         for (var e : expected.entrySet()) {
             T a = actual.get(e.getKey());
             if (a == null) {
                 return "missing " + e.getKey() + " (expected " + expected.size() + ", got " + actual.size() + ")";
             }
             if (!a.equals(e.getValue())) {
-                return e.getKey() + ": expected " + e.getValue() + " but was " + a;
+                return differing + " records differ; first " + e.getKey() + ": expected " + e.getValue() + " but was "
+                        + a;
             }
         }
         return actual.keySet().stream()

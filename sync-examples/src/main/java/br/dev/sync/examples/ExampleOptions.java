@@ -1,6 +1,8 @@
 package br.dev.sync.examples;
 
+import br.dev.sync.core.ConfigurationException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -88,9 +90,10 @@ public class ExampleOptions {
     public String secret() {
         String value = System.getenv(passwordEnv);
         if (value == null || value.isEmpty()) {
-            throw new picocli.CommandLine.ParameterException(
-                    new picocli.CommandLine(this),
-                    "the environment variable " + passwordEnv + " holding the portal password is not set");
+            throw new ConfigurationException(
+                    "portal credentials",
+                    List.of("--password-env: the environment variable " + passwordEnv
+                            + " that should hold the portal password is not set"));
         }
         return value;
     }

@@ -78,7 +78,7 @@ class JdbcSchemaH2Test {
         String indexes = "SELECT TABLE_NAME, INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_SCHEMA = 'PUBLIC'"
                 + " AND TABLE_NAME LIKE 'SYNC%' AND INDEX_NAME NOT LIKE 'PRIMARY_KEY%' ORDER BY INDEX_NAME";
         assertThat(rows(plain, columns)).hasSizeGreaterThan(50).isEqualTo(rows(migrated, columns));
-        assertThat(rows(plain, indexes)).hasSize(3).isEqualTo(rows(migrated, indexes));
+        assertThat(rows(plain, indexes)).hasSize(4).isEqualTo(rows(migrated, indexes));
     }
 
     private static String resource(String path) throws IOException {

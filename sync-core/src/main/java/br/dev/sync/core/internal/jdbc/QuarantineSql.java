@@ -23,12 +23,43 @@ public final class QuarantineSql {
         this.t = tables;
     }
 
-    /** Inserts the entries one by one (the ids are answered in order) on {@code c}. */
+    /**
+     * Keeps the entries on {@code c} and answers their ids in order. An entry for a record already kept at the same
+     * stage ({@link QuarantineEntry#sameRecordAs}) counts one more attempt on the existing row instead of adding one.
+     */
     public List<Long> insert(Connection c, Collection<QuarantineEntry> entries) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        if (entries.isEmpty()) {
-            return ids;
+        for (QuarantineEntry q : entries) {
+            Optional<QuarantineEntry> existing = findSame(c, q);
+            if (existing.isPresent()) {
+                update(c, existing.get().failedAgain(q.reason(), q.lastAttempt()));
+                ids.add(existing.get().id());
+            } else {
+                ids.add(insertNew(c, q));
+            }
         }
+        return ids;
+    }
+
+    private Optional<QuarantineEntry> findSame(Connection c, QuarantineEntry q) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM " + t.quarantine()
+                + " WHERE stream = ? AND stage = ? AND partition_key = ? AND "
+                + (q.key() == null ? "record_key IS NULL" : "record_key = ? AND version = ?") + " ORDER BY id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, q.stream());
+            ps.setString(2, q.stage().name());
+            ps.setString(3, q.partition());
+            if (q.key() != null) {
+                ps.setString(4, q.key());
+                ps.setLong(5, q.version());
+            }
+            return entries(ps).stream().filter(e -> e.sameRecordAs(q)).findFirst();
+        }
+    }
+
+    private long insertNew(Connection c, QuarantineEntry entry) throws SQLException {
+        List<QuarantineEntry> entries = List.of(entry);
+        List<Long> ids = new ArrayList<>();
         String sql = "INSERT INTO " + t.quarantine() + " (stream, record_key, partition_key, stage, reason, raw,"
                 + " version, attempts, first_seen, last_attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
@@ -50,7 +81,7 @@ public final class QuarantineSql {
                 }
             }
         }
-        return ids;
+        return ids.get(0);
     }
 
     public List<QuarantineEntry> list(Connection c, QuarantineQuery q) throws SQLException {

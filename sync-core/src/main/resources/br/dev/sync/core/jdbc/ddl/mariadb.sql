@@ -72,6 +72,7 @@ CREATE TABLE sync_quarantine (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE INDEX sync_quarantine_stream ON sync_quarantine (stream, id);
+CREATE INDEX sync_quarantine_key ON sync_quarantine (stream, record_key);
 
 CREATE TABLE sync_runs (
     id BIGINT AUTO_INCREMENT PRIMARY KEY,

@@ -72,6 +72,7 @@ CREATE TABLE ${prefix}quarantine (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE INDEX ${prefix}quarantine_stream ON ${prefix}quarantine (stream, id);
+CREATE INDEX ${prefix}quarantine_key ON ${prefix}quarantine (stream, record_key);
 
 CREATE TABLE ${prefix}runs (
     id BIGINT AUTO_INCREMENT PRIMARY KEY,

@@ -17,7 +17,7 @@ import org.flywaydb.core.api.FlywayException;
 /**
  * The default tables of the Portal Postal streams ({@code portal_pre_postings}, {@code portal_clients} ...): one
  * row per record, {@code sync_key} the stream's key, {@code version} the portal's update time in epoch
- * milliseconds, and one column per field in snake case (nested values as JSON text). {@link #migrate(DataSource)}
+ * milliseconds, and one column per field in snake case (nested values as JSON text in TEXT columns). {@link #migrate(DataSource)}
  * creates and upgrades them with Flyway under its own history table, {@code portal_schema_history}, so neither
  * the host's history nor the SDK's is touched. The prefix {@code portal_} can be changed with
  * {@link #withPrefix(String)}, e.g. to keep two nodes' tables apart in one schema.

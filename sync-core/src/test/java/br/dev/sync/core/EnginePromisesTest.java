@@ -240,6 +240,32 @@ class EnginePromisesTest {
     }
 
     @Test
+    void promise5_recordsChangedOnTheRemoteDuringThePullEndAtTheirNewestVersion() {
+        remote.add("items", items(0, 600, 1));
+        AtomicInteger pages = new AtomicInteger();
+        SyncEngine sync = SyncEngine.builder()
+                .node("node-a")
+                .store(store)
+                .retry(FAST)
+                .listener(e -> {
+                    if (e instanceof SyncEvent.Progress && pages.incrementAndGet() <= 3) {
+                        // the remote's users edit records the pull has already passed: they come again, newer, at the
+                        // end
+                        remote.add("items", items(pages.get() * 10, pages.get() * 10 + 5, 2 + pages.get()));
+                    }
+                })
+                .build();
+        engines.add(sync);
+
+        sync.run(pull()).throwIfFailed();
+
+        assertThat(store.snapshot("items")).hasSize(600);
+        assertThat(store.read("items", List.of(key(10), key(20), key(34), key(35))))
+                .extractingFromEntries(e -> e.getKey() + "@" + e.getValue().version())
+                .containsExactlyInAnyOrder(key(10) + "@3", key(20) + "@4", key(34) + "@5", key(35) + "@1");
+    }
+
+    @Test
     void promise6_malformedInvalidAndOversizedRecordsAreQuarantinedWithTheirReason() {
         SyncStream<Item> small = Item.stream("items").maxRecordChars(200).build();
         String huge = Item.json("HUGE", 1, "x".repeat(300), "1.00");

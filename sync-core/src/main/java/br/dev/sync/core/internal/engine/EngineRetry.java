@@ -1,12 +1,11 @@
 package br.dev.sync.core.internal.engine;
 
 import br.dev.sync.core.RetrySettings;
-import br.dev.sync.core.RetryableSyncException;
 import br.dev.sync.core.SyncException;
+import br.dev.sync.core.internal.resilience.Policies;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
-import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Runs an engine call (a fetch, a push, an apply) with the engine's retry settings. */
@@ -14,26 +13,12 @@ public final class EngineRetry {
     private final RetryPolicy<Object> policy;
 
     public EngineRetry(RetrySettings settings) {
-        var builder =
-                RetryPolicy.builder().handle(RetryableSyncException.class).withMaxAttempts(settings.maxAttempts());
-        if (settings.maxDelay().compareTo(settings.initialDelay()) > 0) {
-            builder.withBackoff(settings.initialDelay(), settings.maxDelay());
-        } else {
-            builder.withDelay(settings.initialDelay());
-        }
-        this.policy = builder.withJitter(settings.jitter())
-                .withDelayFnOn(
-                        ctx -> ((RetryableSyncException) ctx.getLastException())
-                                .retryAfter()
-                                .orElse(Duration.ofNanos(-1)),
-                        RetryableSyncException.class)
-                .build();
+        this.policy = Policies.retry(settings);
     }
 
-    @SuppressWarnings("unchecked")
     public <T> T call(Supplier<T> call) {
         try {
-            return (T) Failsafe.with(policy).get(call::get);
+            return Failsafe.with(policy).get(call::get);
         } catch (FailsafeException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SyncException se) {

@@ -46,7 +46,9 @@ abstract class DatabaseCopyContract {
     void aFullCopyRoundTripGivesIdenticalRowsAndCheckpoints() {
         SyncStore source = newStore();
         int n = roundTripRows();
+        long tf = System.nanoTime();
         fill(source, "products", 0, n, 1, 1);
+        System.out.printf("fill of %d rows: %d ms%n", n, (System.nanoTime() - tf) / 1_000_000);
         fill(source, "clients", 0, 500, 7, 1);
         source.apply(ApplyBatch.of("products", List.of(Change.delete("products", key(3), 999_999, SOURCE))));
         checkpoint(source, SOURCE, "products", "", "cursor-" + n);

@@ -50,6 +50,8 @@ public record CopyManifest(
      * @param dataSha256 hex SHA-256 of the data entry's bytes
      * @param keysSha256 hex SHA-256 of the keys entry's bytes
      * @param checkpoints the source node's checkpoints of this stream, read before its rows
+     *
+     * <p>Immutable and thread-safe.
      */
     public record StreamEntry(
             String name,
@@ -66,7 +68,7 @@ public record CopyManifest(
         }
     }
 
-    /** A checkpoint carried by a copy: its partition and window key, and the cursor. */
+    /** A checkpoint carried by a copy: its partition and window key, and the cursor. Immutable and thread-safe. */
     public record Checkpoint(String partition, String window, String cursor) {
         public Checkpoint {
             partition = partition == null ? "" : partition;

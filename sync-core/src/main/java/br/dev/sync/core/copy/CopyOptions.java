@@ -31,7 +31,11 @@ public final class CopyOptions {
     private final Set<CheckpointScope> checkpoints;
     private final Clock clock;
 
-    /** A checkpoint to carry: stream, partition ("" for all) and window key ("" for since-checkpoint). */
+    /**
+     * A checkpoint to carry: stream, partition ("" for all) and window key ("" for since-checkpoint).
+     *
+     * <p>Immutable and thread-safe.
+     */
     public record CheckpointScope(String stream, String partition, String window) {
         public CheckpointScope {
             Objects.requireNonNull(stream, "stream");

@@ -4,11 +4,11 @@ import br.dev.sync.core.Change;
 import br.dev.sync.core.copy.CopyException;
 import br.dev.sync.core.copy.CopyManifest;
 import br.dev.sync.core.internal.json.Json;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -120,8 +120,9 @@ public final class CopyReader implements Closeable {
         MessageDigest sha = CopyFormat.sha256();
         try (InputStream raw = zip.getInputStream(entry);
                 DigestInputStream in = new DigestInputStream(raw, sha);
-                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                Reader text = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            BoundedLines lines = new BoundedLines(text, BoundedLines.MAX_LINE);
+            for (String line = lines.next(); line != null; line = lines.next()) {
                 eachLine.accept(line);
             }
         } catch (IOException e) {

@@ -8,10 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.dev.sync.core.Change;
+import br.dev.sync.core.Plan;
+import br.dev.sync.core.Step;
 import br.dev.sync.core.StoreException;
 import br.dev.sync.core.memory.InMemorySyncStore;
 import br.dev.sync.core.spi.ApplyBatch;
 import br.dev.sync.core.spi.SyncStore;
+import br.dev.sync.core.testkit.FakeRemote;
+import br.dev.sync.core.testkit.Item;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
@@ -74,6 +78,47 @@ class InMemoryDatabaseCopyTest extends DatabaseCopyContract {
         back.forEach((name, value) -> assertThat(value == null ? null : value.getClass())
                 .as(name)
                 .isEqualTo(f.get(name) == null ? null : f.get(name).getClass()));
+    }
+
+    @Test
+    void anIncrementalCopyCarriesAKnownRowWhoseVersionChangedBelowTheWatermark() {
+        SyncStore source = newStore();
+        fill(source, "products", 0, 100, 1, 1); // versions 1..100, watermark 100
+        Path full = dir.resolve("full.synccopy");
+        DatabaseCopy.export(source, List.of("products"), full, CopyOptions.full(SOURCE));
+        source.apply(ApplyBatch.of(
+                "products",
+                List.of(Change.upsert("products", CopyFixtures.key(5), 7, CopyFixtures.product(5, 2), SOURCE))));
+        Path incremental = dir.resolve("incremental.synccopy");
+
+        DatabaseCopy.export(source, List.of("products"), incremental, CopyOptions.incrementalSince(SOURCE, full));
+
+        assertThat(CopyFixtures.dataLines(incremental, "products"))
+                .extracting(l -> l.get("k").asText() + " v" + l.get("v").asLong())
+                .containsExactly(CopyFixtures.key(5) + " v7");
+    }
+
+    @Test
+    void theCheckpointsOfAPlansPullsAreCarried() {
+        SyncStore source = newStore();
+        fill(source, "products", 0, 3, 1, 1);
+        var stream = Item.stream("products").build();
+        var remote = new FakeRemote("erp-central");
+        Plan receive = Plan.of("receive", Step.pull(stream, remote).partitions(List.of("0001", "0002")));
+        CopyFixtures.checkpoint(source, SOURCE, "products", "0001", "c1");
+        CopyFixtures.checkpoint(source, SOURCE, "products", "0002", "c2");
+        CopyFixtures.checkpoint(source, SOURCE, "products", "0003", "not in the plan");
+        Path file = dir.resolve("copy.synccopy");
+
+        CopyManifest m = DatabaseCopy.export(
+                source,
+                List.of("products"),
+                file,
+                CopyOptions.builder(SOURCE).checkpointsOf(receive).build());
+
+        assertThat(m.stream("products").orElseThrow().checkpoints())
+                .containsExactly(
+                        new CopyManifest.Checkpoint("0001", "", "c1"), new CopyManifest.Checkpoint("0002", "", "c2"));
     }
 
     @Test

@@ -13,6 +13,8 @@ import br.dev.sync.core.schedule.Schedule;
 import br.dev.sync.core.schedule.SyncIntervals;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -217,9 +219,9 @@ class SyncSchedulerTest {
     void aScheduledPlanRunsOnItsSlotsAndSyncNowRunsAtOnce() throws Exception {
         AtomicInteger runs = new AtomicInteger();
         Schedule quarterHours = Schedule.builder()
-                .start(java.time.LocalTime.of(8, 0))
+                .start(LocalTime.of(8, 0))
                 .repeatEvery(Duration.ofMinutes(15))
-                .zone(java.time.ZoneOffset.UTC)
+                .zone(ZoneOffset.UTC)
                 .build();
         clock.advance(Duration.ofMinutes(7)); // 12:07
         SyncScheduler s = keep(scheduler(engine("erp-1"))
@@ -237,6 +239,22 @@ class SyncSchedulerTest {
         assertThat(s.tick()).containsExactly("full");
         await().until(() -> runs.get() == 2 && !s.isRunning("full"));
         assertThat(s.nextRun("full")).contains(Instant.parse("2026-11-23T12:30:00Z"));
+    }
+
+    @Test
+    void aHeavyPlanDoesNotStartInItsQuietHours() {
+        Schedule hourly = Schedule.builder()
+                .repeatEvery(Duration.ofHours(1))
+                .zone(ZoneOffset.UTC)
+                .quietHours(LocalTime.of(13, 0), LocalTime.of(15, 0))
+                .build();
+        SyncScheduler s = keep(scheduler(engine("erp-1"))
+                .add(counting("full", new AtomicInteger()), hourly, true)
+                .add(counting("quick", new AtomicInteger()), hourly)
+                .build());
+
+        assertThat(s.nextRun("full")).contains(Instant.parse("2026-11-23T15:00:00Z"));
+        assertThat(s.nextRun("quick")).contains(Instant.parse("2026-11-23T13:00:00Z"));
     }
 
     @Test

@@ -228,7 +228,14 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     private void launch(ScheduledPlan p, CompletableFuture<RunOutcome> run, RunOutcome.Trigger trigger) {
-        runThreads.execute(() -> run.complete(runs.runAndPlanNext(p, trigger)));
+        runThreads.execute(() -> {
+            try {
+                run.complete(runs.runAndPlanNext(p, trigger));
+            } catch (RuntimeException | Error e) {
+                run.completeExceptionally(e); // the plan is released already; stop() must not wait for it
+                throw e;
+            }
+        });
     }
 
     private void tickQuietly() {

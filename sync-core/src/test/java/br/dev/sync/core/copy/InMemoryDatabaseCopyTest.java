@@ -99,6 +99,23 @@ class InMemoryDatabaseCopyTest extends DatabaseCopyContract {
     }
 
     @Test
+    void anIncrementalCopyMayReplaceTheCopyItContinues() {
+        SyncStore source = newStore();
+        fill(source, "products", 0, 10, 1, 1);
+        Path file = dir.resolve("rolling.synccopy");
+        CopyManifest first = DatabaseCopy.export(source, List.of("products"), file, CopyOptions.full(SOURCE));
+        fill(source, "products", 10, 12, 100, 1);
+
+        CopyManifest next =
+                DatabaseCopy.export(source, List.of("products"), file, CopyOptions.incrementalSince(SOURCE, file));
+
+        assertThat(next.since()).isEqualTo(first.copyId());
+        assertThat(DatabaseCopy.verify(file)).isEqualTo(next);
+        assertThat(next.stream("products").orElseThrow().rows()).isEqualTo(2);
+        assertThat(dir.toFile().list()).containsExactly("rolling.synccopy");
+    }
+
+    @Test
     void theCheckpointsOfAPlansPullsAreCarried() {
         SyncStore source = newStore();
         fill(source, "products", 0, 3, 1, 1);

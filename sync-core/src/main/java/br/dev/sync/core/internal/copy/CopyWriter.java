@@ -48,6 +48,31 @@ public final class CopyWriter {
     public CopyManifest export(List<String> streams) {
         long start = System.nanoTime();
         Path part = file.resolveSibling(file.getFileName() + ".part");
+        try {
+            CopyManifest manifest = write(part, streams);
+            moveIntoPlace(part);
+            LOG.info(
+                    "copied {} of node {} to {} ({}) in {} ms",
+                    streams,
+                    options.node(),
+                    file,
+                    manifest.incremental() ? "incremental since " + manifest.since() : "full",
+                    (System.nanoTime() - start) / 1_000_000);
+            return manifest;
+        } catch (IOException | UncheckedIOException e) {
+            deleteQuietly(part);
+            throw new CopyException(
+                    "cannot write copy file " + file + ": " + e.getMessage() + "; check the disk and the folder's"
+                            + " permissions, then copy again",
+                    e);
+        } catch (RuntimeException e) {
+            deleteQuietly(part);
+            throw e;
+        }
+    }
+
+    /** Writes the whole archive to {@code part}; the earlier copy is closed again before the file is moved. */
+    private CopyManifest write(Path part, List<String> streams) throws IOException {
         try (CopyReader previous = options.since().map(CopyReader::open).orElse(null)) {
             CopyManifest before = checkPrevious(previous, streams);
             CopyManifest manifest;
@@ -69,24 +94,7 @@ public final class CopyWriter {
                 out.write(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
                 out.closeEntry();
             }
-            moveIntoPlace(part);
-            LOG.info(
-                    "copied {} of node {} to {} ({}) in {} ms",
-                    streams,
-                    options.node(),
-                    file,
-                    manifest.incremental() ? "incremental since " + manifest.since() : "full",
-                    (System.nanoTime() - start) / 1_000_000);
             return manifest;
-        } catch (IOException | UncheckedIOException e) {
-            deleteQuietly(part);
-            throw new CopyException(
-                    "cannot write copy file " + file + ": " + e.getMessage() + "; check the disk and the folder's"
-                            + " permissions, then copy again",
-                    e);
-        } catch (RuntimeException e) {
-            deleteQuietly(part);
-            throw e;
         }
     }
 

@@ -1,0 +1,74 @@
+package br.dev.sync.core.internal.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What differs between databases: quoting, the native upsert with the version check inside it, the lock timeout
+ * and how to name the session that holds a lock. One instance per database kind; stateless and thread-safe.
+ *
+ * <p>Applied/unchanged counts never come from a batch's update counts: PostgreSQL with
+ * {@code reWriteBatchedInserts} and MariaDB with {@code rewriteBatchedStatements} answer
+ * {@code SUCCESS_NO_INFO}, and MariaDB counts found rather than changed rows unless {@code useAffectedRows=true}.
+ * The store reads the page's stored versions first ({@code SELECT ... FOR UPDATE}, in the same transaction) and
+ * sends only newer changes; the version check inside the upsert still guards against a writer that is not the
+ * store. H2 is the exception ({@link #exactBatchCounts()}): its MERGE answers 1 or 0 per row, so the store sends
+ * the whole page and counts from the batch, without the read.
+ *
+ * <p>To add Oracle (WinThor): write {@code OracleDialect} with {@code MERGE INTO t USING (SELECT ? ... FROM dual)
+ * s ON (...) WHEN MATCHED THEN UPDATE ... WHERE t.version < s.version WHEN NOT MATCHED THEN INSERT ...}, lock
+ * timeouts through {@code SELECT ... FOR UPDATE WAIT n} (ORA-30006) and the blocker from {@code v$session
+ * .blocking_session}, add its migrations under {@code migration/oracle}, and return it from {@link Dialects}.
+ */
+public interface Dialect {
+    /** Short name, also the folder of its migrations and plain SQL: h2, postgresql, mariadb. */
+    String name();
+
+    /** The identifier quoted for this database; the caller has validated it with {@link Identifiers}. */
+    String quote(String identifier);
+
+    /** Turns an identifier written without quotes into the case the database stores it in. */
+    String storedCase(String identifier);
+
+    /**
+     * One row's upsert that writes only when the stored version is older: the parameters are {@code columns} in
+     * order. {@code keys} and {@code version} are among the columns (quoted already).
+     */
+    String versionedUpsert(String table, List<String> columns, List<String> keys, String version);
+
+    /** One row's upsert without a version check (the SDK's own state tables). */
+    String upsert(String table, List<String> columns, List<String> keys);
+
+    /** Sets the lock timeout for the transaction just begun on {@code c}. */
+    void beginLockTimeout(Connection c, Duration timeout) throws SQLException;
+
+    /** Undoes {@link #beginLockTimeout} where the setting outlives the transaction. */
+    default void endLockTimeout(Connection c) throws SQLException {}
+
+    boolean isLockTimeout(SQLException e);
+
+    /** A deadlock or serialization failure: the transaction was chosen as victim and may be tried again. */
+    boolean isDeadlock(SQLException e);
+
+    /** This connection's session id as the database names it in its lock views. */
+    String sessionId(Connection c) throws SQLException;
+
+    /**
+     * The session that blocks {@code waitingSession} now, described (id first), asked on another connection;
+     * empty when none blocks it or the database cannot tell.
+     */
+    Optional<String> blockerOf(Connection monitor, String waitingSession) throws SQLException;
+
+    /** Whether a batch's update counts say exactly which rows the versioned upsert wrote (1) or skipped (0). */
+    default boolean exactBatchCounts() {
+        return false;
+    }
+
+    /** Whether {@code e} says the row's unique key exists already. */
+    default boolean isDuplicateKey(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+}

@@ -1,0 +1,126 @@
+package br.dev.sync.core.internal.jdbc;
+
+import br.dev.sync.core.Change;
+import br.dev.sync.core.spi.StoredRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A stream kept in the SDK's generic table {@code <prefix>records(stream, record_key, version, deleted, fields,
+ * updated_at)}: fields as JSON text, a delete as a row with {@code deleted = true} and no fields. Thread-safe.
+ */
+public final class GenericTable implements RecordTable {
+    private final String table;
+    private final String stream;
+    private final Clock clock;
+    private final String upsert;
+    private final boolean exactCounts;
+
+    public GenericTable(Dialect dialect, String table, String stream, Clock clock) {
+        this.table = table;
+        this.stream = stream;
+        this.clock = clock;
+        this.exactCounts = dialect.exactBatchCounts();
+        this.upsert = dialect.versionedUpsert(
+                table,
+                List.of("stream", "record_key", "fields", "deleted", "updated_at", "version"),
+                List.of("stream", "record_key"),
+                "version");
+    }
+
+    @Override
+    public Map<String, Long> lockVersions(Connection c, Collection<String> keys) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        for (List<String> chunk : Values.chunks(keys)) {
+            String sql = "SELECT record_key, version FROM " + table + " WHERE stream = ? AND record_key IN ("
+                    + Values.marks(chunk.size()) + ") FOR UPDATE";
+            try (PreparedStatement ps = keyed(c, sql, chunk);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public boolean countsWrites() {
+        return exactCounts;
+    }
+
+    @Override
+    public List<Change> writeCounted(Connection c, Collection<Change> changes) throws SQLException {
+        List<Change> rows = List.copyOf(changes);
+        long now = Micros.of(clock.instant());
+        try (PreparedStatement ps = c.prepareStatement(upsert)) {
+            for (Change ch : rows) {
+                ps.setString(1, stream);
+                ps.setString(2, ch.key());
+                ps.setString(3, ch.isDelete() ? "{}" : JsonText.write(ch.fields(), "record " + ch.key()));
+                ps.setBoolean(4, ch.isDelete());
+                ps.setLong(5, now);
+                ps.setLong(6, ch.version());
+                ps.addBatch();
+            }
+            return RecordTable.written(rows, ps.executeBatch());
+        }
+    }
+
+    @Override
+    public Map<String, StoredRecord> read(Connection c, Collection<String> keys) throws SQLException {
+        Map<String, StoredRecord> out = new LinkedHashMap<>();
+        for (List<String> chunk : Values.chunks(keys)) {
+            String sql = "SELECT record_key, version, deleted, fields FROM " + table
+                    + " WHERE stream = ? AND record_key IN (" + Values.marks(chunk.size()) + ")";
+            try (PreparedStatement ps = keyed(c, sql, chunk);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredRecord r = record(rs);
+                    out.put(r.key(), r);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void scan(Connection c, Consumer<StoredRecord> each) throws SQLException {
+        String sql = "SELECT record_key, version, deleted, fields FROM " + table
+                + " WHERE stream = ? AND deleted = FALSE ORDER BY record_key";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setFetchSize(500);
+            ps.setString(1, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(record(rs));
+                }
+            }
+        }
+    }
+
+    private StoredRecord record(ResultSet rs) throws SQLException {
+        String key = rs.getString(1);
+        boolean deleted = rs.getBoolean(3);
+        Map<String, Object> fields = deleted ? Map.of() : JsonText.fields(rs.getString(4), stream + "/" + key);
+        return new StoredRecord(key, rs.getLong(2), deleted, fields);
+    }
+
+    private PreparedStatement keyed(Connection c, String sql, List<String> keys) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setString(1, stream);
+        for (int i = 0; i < keys.size(); i++) {
+            ps.setString(i + 2, keys.get(i));
+        }
+        return ps;
+    }
+}

@@ -1,0 +1,320 @@
+package br.dev.sync.core.internal.jdbc;
+
+import br.dev.sync.core.Change;
+import br.dev.sync.core.ConfigurationException;
+import br.dev.sync.core.StoreException;
+import br.dev.sync.core.spi.StoredRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A stream written into a host's table with real columns. A field goes to the column it is renamed to, else to the
+ * column of the same name (any case); a field with neither is dropped or refuses the page, as configured. An
+ * upsert writes only the columns of the fields it carries, so host columns the stream does not know keep their
+ * values. Host columns whose names are not plain identifiers are never read or written. A delete sets the deleted column when there is one (the row keeps its other values, read back without
+ * fields); without one it removes the row and keeps the version in the SDK's tombstone table. Fields read back are
+ * named by their rename, else by the column's name in lower case. Thread-safe.
+ */
+public final class MappedTable implements RecordTable {
+    private final Dialect d;
+    private final String stream;
+    private final String table;
+    private final Column key;
+    private final Column version;
+    private final Column deleted;
+    private final Map<String, Column> byField;
+    private final Map<String, Column> byName;
+    private final boolean ignoreUnmapped;
+    private final String tombstones;
+    private final Map<List<String>, String> upserts = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A column as the database names it, quoted, with its JDBC type. */
+    record Column(String quoted, String field, int sqlType) {}
+
+    private MappedTable(Builder b) {
+        this.d = b.d;
+        this.stream = b.stream;
+        this.table = b.quotedTable;
+        this.key = b.key;
+        this.version = b.version;
+        this.deleted = b.deleted;
+        this.byField = b.byField;
+        this.byName = b.byName;
+        this.ignoreUnmapped = b.ignoreUnmapped;
+        this.tombstones = b.tombstones;
+    }
+
+    /**
+     * Looks the table and its columns up in the database's metadata; every missing table or column is one
+     * violation of the {@link ConfigurationException}.
+     */
+    public static MappedTable resolve(
+            Connection c,
+            Dialect d,
+            String stream,
+            String table,
+            String keyColumn,
+            String versionColumn,
+            String deletedColumn,
+            Map<String, String> renames,
+            boolean ignoreUnmapped,
+            String tombstones)
+            throws SQLException {
+        Builder b = new Builder(d, stream, ignoreUnmapped, tombstones);
+        TableLookup.Found found = TableLookup.find(c, d, table);
+        if (found == null) {
+            throw new ConfigurationException(
+                    "the table of stream " + stream,
+                    List.of("table " + table + " was not found (or has no columns the connection may see)"));
+        }
+        Map<String, ColumnInfo> columns = found.columns();
+        List<String> problems = new ArrayList<>();
+        b.quotedTable = found.quoted();
+        b.key = b.column(columns, keyColumn, "key column", null, problems);
+        b.version = b.column(columns, versionColumn, "version column", null, problems);
+        b.deleted = deletedColumn == null ? null : b.column(columns, deletedColumn, "deleted column", null, problems);
+        renames.forEach((field, col) -> {
+            Column renamed = b.column(columns, col, "column of field '" + field + "'", field, problems);
+            if (renamed != null) {
+                b.byField.put(field, renamed);
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("the mapping of stream " + stream + " to table " + table, problems);
+        }
+        List<String> special = new ArrayList<>(List.of(b.key.quoted(), b.version.quoted()));
+        if (b.deleted != null) {
+            special.add(b.deleted.quoted());
+        }
+        b.byField.values().forEach(col -> special.add(col.quoted()));
+        columns.values().stream()
+                .filter(info -> Identifiers.isName(info.name()))
+                .forEach(info -> {
+                    Column col = new Column(d.quote(info.name()), info.name().toLowerCase(Locale.ROOT), info.sqlType());
+                    if (!special.contains(col.quoted())) {
+                        b.byName.put(col.field(), col);
+                    }
+                });
+        return new MappedTable(b);
+    }
+
+    /** Collects the resolved shape before it is frozen. */
+    private static final class Builder {
+        final Dialect d;
+        final String stream;
+        final boolean ignoreUnmapped;
+        final String tombstones;
+        final Map<String, Column> byField = new LinkedHashMap<>();
+        final Map<String, Column> byName = new LinkedHashMap<>();
+        String quotedTable;
+        Column key;
+        Column version;
+        Column deleted;
+
+        Builder(Dialect d, String stream, boolean ignoreUnmapped, String tombstones) {
+            this.d = d;
+            this.stream = stream;
+            this.ignoreUnmapped = ignoreUnmapped;
+            this.tombstones = tombstones;
+        }
+
+        Column column(Map<String, ColumnInfo> columns, String name, String what, String field, List<String> problems) {
+            ColumnInfo info = columns.get(name.toLowerCase(Locale.ROOT));
+            if (info == null) {
+                problems.add(what + " '" + name + "' is not a column of the table");
+                return null;
+            }
+            return new Column(d.quote(info.name()), field, info.sqlType());
+        }
+    }
+
+    @Override
+    public Map<String, Long> lockVersions(Connection c, Collection<String> keys) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        for (List<String> chunk : Values.chunks(keys)) {
+            String sql = "SELECT " + key.quoted() + ", " + version.quoted() + " FROM " + table + " WHERE "
+                    + key.quoted() + " IN (" + Values.marks(chunk.size()) + ") FOR UPDATE";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    Values.bind(ps, i + 1, chunk.get(i), key.sqlType());
+                }
+                collect(ps, out);
+            }
+            if (deleted == null) {
+                String tomb = "SELECT record_key, version FROM " + tombstones + " WHERE stream = ? AND record_key IN ("
+                        + Values.marks(chunk.size()) + ") FOR UPDATE";
+                try (PreparedStatement ps = c.prepareStatement(tomb)) {
+                    ps.setString(1, stream);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 2, chunk.get(i));
+                    }
+                    collect(ps, out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void collect(PreparedStatement ps, Map<String, Long> out) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.merge(rs.getString(1), rs.getLong(2), Math::max);
+            }
+        }
+    }
+
+    @Override
+    public boolean countsWrites() {
+        return d.exactBatchCounts() && deleted != null;
+    }
+
+    @Override
+    public List<Change> writeCounted(Connection c, Collection<Change> changes) throws SQLException {
+        Tombstones tombs = new Tombstones(stream, table, key, version, tombstones, d);
+        List<Change> written = new ArrayList<>();
+        List<Change> deletes = changes.stream().filter(Change::isDelete).toList();
+        if (!deletes.isEmpty()) {
+            if (deleted == null) {
+                tombs.delete(c, deletes);
+                written.addAll(deletes);
+            } else {
+                written.addAll(upsert(c, List.of(), deletes));
+            }
+        }
+        Map<List<Column>, List<Change>> byShape = new LinkedHashMap<>();
+        for (Change ch : changes) {
+            if (!ch.isDelete()) {
+                byShape.computeIfAbsent(shape(ch), s -> new ArrayList<>()).add(ch);
+            }
+        }
+        for (Map.Entry<List<Column>, List<Change>> e : byShape.entrySet()) {
+            written.addAll(upsert(c, e.getKey(), e.getValue()));
+        }
+        if (deleted == null) {
+            tombs.forget(c, changes.stream().filter(ch -> !ch.isDelete()).toList());
+        }
+        return written;
+    }
+
+    /** The data columns a change writes, in the order of its fields. */
+    private List<Column> shape(Change ch) {
+        List<Column> cols = new ArrayList<>();
+        for (String field : ch.fields().keySet()) {
+            Column col = byField.get(field);
+            if (col == null) {
+                col = byName.get(field.toLowerCase(Locale.ROOT));
+            }
+            if (col != null) {
+                cols.add(new Column(col.quoted(), field, col.sqlType()));
+            } else if (!ignoreUnmapped) {
+                throw new StoreException("record " + ch.key() + " of stream " + stream + " has field '" + field
+                        + "' that no column of " + table + " takes; rename it to a column in the stream's"
+                        + " StreamTable or let the table ignore unmapped fields");
+            }
+        }
+        return cols;
+    }
+
+    private List<Change> upsert(Connection c, List<Column> data, List<Change> rows) throws SQLException {
+        List<String> names = new ArrayList<>();
+        names.add(key.quoted());
+        data.forEach(col -> names.add(col.quoted()));
+        if (deleted != null) {
+            names.add(deleted.quoted());
+        }
+        names.add(version.quoted());
+        String sql = upserts.computeIfAbsent(
+                names, n -> d.versionedUpsert(table, n, List.of(key.quoted()), version.quoted()));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Change ch : rows) {
+                int i = 1;
+                Values.bind(ps, i++, ch.key(), key.sqlType());
+                for (Column col : data) {
+                    Values.bind(ps, i++, ch.fields().get(col.field()), col.sqlType());
+                }
+                if (deleted != null) {
+                    Values.bind(ps, i++, ch.isDelete(), deleted.sqlType());
+                }
+                ps.setLong(i, ch.version());
+                ps.addBatch();
+            }
+            return RecordTable.written(rows, ps.executeBatch());
+        }
+    }
+
+    @Override
+    public Map<String, StoredRecord> read(Connection c, Collection<String> keys) throws SQLException {
+        Map<String, StoredRecord> out = new LinkedHashMap<>();
+        for (List<String> chunk : Values.chunks(keys)) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    select() + " WHERE " + key.quoted() + " IN (" + Values.marks(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    Values.bind(ps, i + 1, chunk.get(i), key.sqlType());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        StoredRecord r = record(rs);
+                        out.put(r.key(), r);
+                    }
+                }
+            }
+            if (deleted == null) {
+                new Tombstones(stream, table, key, version, tombstones, d).read(c, chunk, out);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void scan(Connection c, Consumer<StoredRecord> each) throws SQLException {
+        String where = deleted == null ? "" : " WHERE " + deleted.quoted() + " = ?";
+        try (PreparedStatement ps = c.prepareStatement(select() + where + " ORDER BY " + key.quoted())) {
+            ps.setFetchSize(500);
+            if (deleted != null) {
+                Values.bind(ps, 1, false, deleted.sqlType());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(record(rs));
+                }
+            }
+        }
+    }
+
+    private List<Column> dataColumns() {
+        List<Column> cols = new ArrayList<>(byField.values());
+        cols.addAll(byName.values());
+        return cols;
+    }
+
+    private String select() {
+        StringBuilder sql =
+                new StringBuilder("SELECT ").append(key.quoted()).append(", ").append(version.quoted());
+        sql.append(", ").append(deleted == null ? "0" : deleted.quoted());
+        dataColumns().forEach(col -> sql.append(", ").append(col.quoted()));
+        return sql.append(" FROM ").append(table).toString();
+    }
+
+    private StoredRecord record(ResultSet rs) throws SQLException {
+        String k = rs.getString(1);
+        boolean isDeleted = deleted != null && rs.getBoolean(3);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (!isDeleted) {
+            int i = 4;
+            for (Column col : dataColumns()) {
+                fields.put(col.field(), Values.read(rs, i++));
+            }
+        }
+        return new StoredRecord(k, rs.getLong(2), isDeleted, fields);
+    }
+}

@@ -1,0 +1,121 @@
+package br.dev.sync.core.internal.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * MariaDB: {@code INSERT ... ON DUPLICATE KEY UPDATE c = IF(VALUES(v) > v, VALUES(c), c), ..., v = ...} with the
+ * version column assigned last (MariaDB evaluates the assignments left to right, so the earlier ones still see
+ * the old version). The key must be the table's only unique key. The lock timeout is
+ * {@code innodb_lock_wait_timeout} in whole seconds (rounded up), set for the session and reset to the server's
+ * default after the transaction; error 1205 when it fires. The blocker comes from
+ * {@code information_schema.INNODB_LOCK_WAITS} / {@code INNODB_TRX} / {@code PROCESSLIST} (needs the PROCESS
+ * privilege).
+ */
+final class MariaDbDialect implements Dialect {
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public String storedCase(String identifier) {
+        return identifier;
+    }
+
+    @Override
+    public String versionedUpsert(String table, List<String> columns, List<String> keys, String version) {
+        List<String> set = new ArrayList<>();
+        for (String c : columns) {
+            if (!keys.contains(c) && !c.equals(version)) {
+                set.add(c + " = IF(VALUES(" + version + ") > " + version + ", VALUES(" + c + "), " + c + ")");
+            }
+        }
+        set.add(version + " = IF(VALUES(" + version + ") > " + version + ", VALUES(" + version + "), " + version + ")");
+        return insert(table, columns) + " ON DUPLICATE KEY UPDATE " + String.join(", ", set);
+    }
+
+    @Override
+    public String upsert(String table, List<String> columns, List<String> keys) {
+        List<String> set = columns.stream()
+                .filter(c -> !keys.contains(c))
+                .map(c -> c + " = VALUES(" + c + ")")
+                .toList();
+        String first = keys.get(0);
+        return insert(table, columns) + " ON DUPLICATE KEY UPDATE "
+                + (set.isEmpty() ? first + " = " + first : String.join(", ", set));
+    }
+
+    private static String insert(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    @Override
+    public void beginLockTimeout(Connection c, Duration timeout) throws SQLException {
+        long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+        try (Statement s = c.createStatement()) {
+            s.execute("SET SESSION innodb_lock_wait_timeout = " + seconds);
+        }
+    }
+
+    @Override
+    public void endLockTimeout(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET SESSION innodb_lock_wait_timeout = DEFAULT");
+        }
+    }
+
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return e.getErrorCode() == 1205;
+    }
+
+    @Override
+    public boolean isDeadlock(SQLException e) {
+        return e.getErrorCode() == 1213 || "40001".equals(e.getSQLState());
+    }
+
+    @Override
+    public String sessionId(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT CONNECTION_ID()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public Optional<String> blockerOf(Connection monitor, String waitingSession) throws SQLException {
+        String sql = "SELECT b.trx_mysql_thread_id, p.USER, p.HOST, p.COMMAND, p.TIME, p.INFO"
+                + " FROM information_schema.INNODB_LOCK_WAITS w"
+                + " JOIN information_schema.INNODB_TRX b ON b.trx_id = w.blocking_trx_id"
+                + " JOIN information_schema.INNODB_TRX r ON r.trx_id = w.requesting_trx_id"
+                + " LEFT JOIN information_schema.PROCESSLIST p ON p.ID = b.trx_mysql_thread_id"
+                + " WHERE r.trx_mysql_thread_id = ? ORDER BY b.trx_mysql_thread_id LIMIT 1";
+        try (PreparedStatement s = monitor.prepareStatement(sql)) {
+            s.setLong(1, Long.parseLong(waitingSession));
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of("thread " + rs.getLong(1) + " (user " + rs.getString(2) + ", host "
+                        + rs.getString(3) + ", command " + rs.getString(4) + " for " + rs.getLong(5)
+                        + " s, statement: " + Sessions.shorten(rs.getString(6)) + ")");
+            }
+        }
+    }
+}

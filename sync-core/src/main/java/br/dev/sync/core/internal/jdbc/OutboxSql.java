@@ -1,0 +1,186 @@
+package br.dev.sync.core.internal.jdbc;
+
+import br.dev.sync.core.Change;
+import br.dev.sync.core.StoreException;
+import br.dev.sync.core.spi.OutboxEntry;
+import br.dev.sync.core.spi.PushAck;
+import br.dev.sync.core.spi.PushBatch;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The outbox ({@code <prefix>outbox}, changes as JSON in sequence) and the push ledger ({@code <prefix>push_ledger}:
+ * the claimed batch of a stream, its id and entries as claimed), so a claim survives a restart and is answered
+ * with the same id and entries until it is acknowledged. Stateless; thread-safe.
+ */
+public final class OutboxSql {
+    private final SdkTables t;
+
+    public OutboxSql(SdkTables tables) {
+        this.t = tables;
+    }
+
+    /** Inserts the change on {@code c} and answers its sequence; commits nothing. */
+    public long append(Connection c, Change change, long nowMicros) throws SQLException {
+        String sql = "INSERT INTO " + t.outbox() + " (stream, record_key, change_json, created_at) VALUES (?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, change.stream());
+            ps.setString(2, change.key());
+            ps.setString(3, JsonText.write(change, "outbox change " + change.stream() + "/" + change.key()));
+            ps.setLong(4, nowMicros);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                if (!rs.next()) {
+                    throw new StoreException("the database gave no sequence to the outbox entry of " + change.stream()
+                            + "/" + change.key());
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public Map<String, OutboxEntry> pendingFor(Connection c, String stream, Collection<String> keys)
+            throws SQLException {
+        Map<String, OutboxEntry> out = new HashMap<>();
+        for (List<String> chunk : Values.chunks(keys)) {
+            String sql = "SELECT seq, change_json FROM " + t.outbox() + " WHERE stream = ? AND record_key IN ("
+                    + Values.marks(chunk.size()) + ") ORDER BY seq";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, stream);
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 2, chunk.get(i));
+                }
+                for (OutboxEntry e : entries(ps, stream)) {
+                    out.put(e.change().key(), e);
+                }
+            }
+        }
+        return out;
+    }
+
+    public long pendingCount(Connection c, String stream) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.outbox() + " WHERE stream = ?")) {
+            ps.setString(1, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public PushBatch claim(Connection c, String stream, int limit, Supplier<String> newId, long nowMicros)
+            throws SQLException {
+        PushBatch open = claimed(c, stream);
+        if (open != null) {
+            return open;
+        }
+        List<OutboxEntry> entries;
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT seq, change_json FROM " + t.outbox() + " WHERE stream = ? ORDER BY seq")) {
+            ps.setMaxRows(limit);
+            ps.setString(1, stream);
+            entries = entries(ps, stream);
+        }
+        if (entries.isEmpty()) {
+            return new PushBatch("", stream, List.of());
+        }
+        PushBatch batch = new PushBatch(newId.get(), stream, entries);
+        String sql = "INSERT INTO " + t.pushLedger() + " (stream, seq, batch_id, change_json, claimed_at)"
+                + " VALUES (?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (OutboxEntry e : entries) {
+                ps.setString(1, stream);
+                ps.setLong(2, e.sequence());
+                ps.setString(3, batch.id());
+                ps.setString(4, JsonText.write(e.change(), "outbox entry " + e.sequence()));
+                ps.setLong(5, nowMicros);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return batch;
+    }
+
+    private PushBatch claimed(Connection c, String stream) throws SQLException {
+        String sql = "SELECT seq, change_json, batch_id FROM " + t.pushLedger() + " WHERE stream = ? ORDER BY seq";
+        List<OutboxEntry> entries = new ArrayList<>();
+        String id = null;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(entry(rs, stream));
+                    id = rs.getString(3);
+                }
+            }
+        }
+        return id == null ? null : new PushBatch(id, stream, entries);
+    }
+
+    /** Settles the claimed batch: acknowledged entries leave the outbox, the ledger is emptied. */
+    public void acknowledge(Connection c, PushBatch batch, List<PushAck> acks) throws SQLException {
+        PushBatch open = claimed(c, batch.stream());
+        if (open == null || !open.id().equals(batch.id())) {
+            throw new StoreException("batch " + batch.id() + " of " + batch.stream()
+                    + " is not the claimed batch; it was settled already");
+        }
+        drop(c, acks.stream().map(PushAck::sequence).toList());
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t.pushLedger() + " WHERE stream = ?")) {
+            ps.setString(1, batch.stream());
+            ps.executeUpdate();
+        }
+    }
+
+    public void drop(Connection c, Collection<Long> sequences) throws SQLException {
+        if (sequences.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + t.outbox() + " WHERE seq = ?")) {
+            for (long seq : sequences) {
+                ps.setLong(1, seq);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public void rewrite(Connection c, Map<Long, Change> changes) throws SQLException {
+        if (changes.isEmpty()) {
+            return;
+        }
+        String sql = "UPDATE " + t.outbox() + " SET change_json = ?, record_key = ? WHERE seq = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Map.Entry<Long, Change> e : changes.entrySet()) {
+                ps.setString(1, JsonText.write(e.getValue(), "outbox entry " + e.getKey()));
+                ps.setString(2, e.getValue().key());
+                ps.setLong(3, e.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static List<OutboxEntry> entries(PreparedStatement ps, String stream) throws SQLException {
+        List<OutboxEntry> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(entry(rs, stream));
+            }
+        }
+        return out;
+    }
+
+    private static OutboxEntry entry(ResultSet rs, String stream) throws SQLException {
+        long seq = rs.getLong(1);
+        return new OutboxEntry(seq, JsonText.change(rs.getString(2), "outbox entry " + seq + " of " + stream));
+    }
+}

@@ -1,0 +1,52 @@
+package br.dev.sync.core.internal.jdbc;
+
+import br.dev.sync.core.Change;
+import br.dev.sync.core.spi.StoredRecord;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Where one stream's records live: the SDK's generic table or a host's table. Stateless; thread-safe. */
+public interface RecordTable {
+    /**
+     * The stored versions of these keys (tombstones included), read in the caller's transaction with the rows
+     * found locked ({@code FOR UPDATE}), so the applied/unchanged counts are exact.
+     */
+    Map<String, Long> lockVersions(Connection c, Collection<String> keys) throws SQLException;
+
+    /** Writes these changes (one per key, each newer than the stored version) as JDBC batches. */
+    default void write(Connection c, Collection<Change> changes) throws SQLException {
+        writeCounted(c, changes);
+    }
+
+    /**
+     * Whether {@link #writeCounted} can tell from the batch's update counts which changes the version check let
+     * through, so the store may skip {@link #lockVersions} (H2 answers 1 or 0 per row; PostgreSQL and MariaDB with
+     * their batch rewriting options do not).
+     */
+    default boolean countsWrites() {
+        return false;
+    }
+
+    /** Writes the changes (one per key, any version) and answers those the version check let through. */
+    List<Change> writeCounted(Connection c, Collection<Change> changes) throws SQLException;
+
+    /** The changes whose update count says they were written. */
+    static List<Change> written(List<Change> rows, int[] counts) {
+        List<Change> out = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (counts[i] != 0) {
+                out.add(rows.get(i));
+            }
+        }
+        return out;
+    }
+
+    Map<String, StoredRecord> read(Connection c, Collection<String> keys) throws SQLException;
+
+    /** Every live record in key order. */
+    void scan(Connection c, Consumer<StoredRecord> each) throws SQLException;
+}

@@ -1,0 +1,95 @@
+package br.dev.sync.core.internal.jdbc;
+
+import br.dev.sync.core.Change;
+import br.dev.sync.core.spi.StoredRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deletes in a host table without a deleted column: the row is removed when its version is older, and the delete's
+ * version is kept in the SDK's {@code <prefix>tombstones} so an older upsert cannot bring the row back.
+ */
+final class Tombstones {
+    private final String stream;
+    private final String table;
+    private final MappedTable.Column key;
+    private final MappedTable.Column version;
+    private final String tombstones;
+    private final Dialect d;
+
+    Tombstones(
+            String stream,
+            String table,
+            MappedTable.Column key,
+            MappedTable.Column version,
+            String tombstones,
+            Dialect d) {
+        this.stream = stream;
+        this.table = table;
+        this.key = key;
+        this.version = version;
+        this.tombstones = tombstones;
+        this.d = d;
+    }
+
+    void delete(Connection c, Collection<Change> deletes) throws SQLException {
+        String remove = "DELETE FROM " + table + " WHERE " + key.quoted() + " = ? AND " + version.quoted() + " < ?";
+        String keep = d.versionedUpsert(
+                tombstones, List.of("stream", "record_key", "version"), List.of("stream", "record_key"), "version");
+        try (PreparedStatement rm = c.prepareStatement(remove);
+                PreparedStatement ts = c.prepareStatement(keep)) {
+            for (Change ch : deletes) {
+                Values.bind(rm, 1, ch.key(), key.sqlType());
+                rm.setLong(2, ch.version());
+                rm.addBatch();
+                ts.setString(1, stream);
+                ts.setString(2, ch.key());
+                ts.setLong(3, ch.version());
+                ts.addBatch();
+            }
+            rm.executeBatch();
+            ts.executeBatch();
+        }
+    }
+
+    /** Drops the tombstones these newer upserts replace. */
+    void forget(Connection c, Collection<Change> upserts) throws SQLException {
+        if (upserts.isEmpty()) {
+            return;
+        }
+        String sql = "DELETE FROM " + tombstones + " WHERE stream = ? AND record_key = ? AND version < ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Change ch : upserts) {
+                ps.setString(1, stream);
+                ps.setString(2, ch.key());
+                ps.setLong(3, ch.version());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    void read(Connection c, List<String> keys, Map<String, StoredRecord> out) throws SQLException {
+        String sql = "SELECT record_key, version FROM " + tombstones + " WHERE stream = ? AND record_key IN ("
+                + Values.marks(keys.size()) + ")";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, stream);
+            for (int i = 0; i < keys.size(); i++) {
+                ps.setString(i + 2, keys.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredRecord live = out.get(rs.getString(1));
+                    if (live == null || live.version() < rs.getLong(2)) {
+                        out.put(rs.getString(1), new StoredRecord(rs.getString(1), rs.getLong(2), true, Map.of()));
+                    }
+                }
+            }
+        }
+    }
+}

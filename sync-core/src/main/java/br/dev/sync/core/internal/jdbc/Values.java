@@ -1,0 +1,65 @@
+package br.dev.sync.core.internal.jdbc;
+
+import java.sql.Clob;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/** Binding field values to parameters and reading columns back as plain Java values. */
+final class Values {
+    static final int CHUNK = 500;
+
+    private Values() {}
+
+    static void bind(PreparedStatement ps, int i, Object v, int sqlType) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, sqlType);
+        } else if (v instanceof Instant instant) {
+            ps.setTimestamp(i, Timestamp.from(instant));
+        } else if (v instanceof Temporal || sqlType == Types.OTHER && !(v instanceof String)) {
+            ps.setObject(i, v);
+        } else {
+            ps.setObject(i, v, sqlType);
+        }
+    }
+
+    static Object read(ResultSet rs, int column) throws SQLException {
+        Object v = rs.getObject(column);
+        if (v instanceof Clob clob) {
+            return clob.getSubString(1, (int) clob.length());
+        }
+        if (v instanceof Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        if (v instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (v instanceof java.sql.Time t) {
+            return t.toLocalTime();
+        }
+        return v;
+    }
+
+    /** "?, ?, ?" for n parameters. */
+    static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /** The keys in lists of at most {@link #CHUNK}, to keep IN lists within every driver's limits. */
+    static List<List<String>> chunks(Collection<String> keys) {
+        List<String> all = new ArrayList<>(keys);
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,352 @@
+package br.dev.sync.core.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import br.dev.sync.core.Change;
+import br.dev.sync.core.CheckpointId;
+import br.dev.sync.core.ConfigurationException;
+import br.dev.sync.core.LockTimeoutException;
+import br.dev.sync.core.StoreException;
+import br.dev.sync.core.spi.ApplyBatch;
+import br.dev.sync.core.spi.ApplyResult;
+import br.dev.sync.core.spi.StoredRecord;
+import br.dev.sync.core.testkit.SyncStoreContract;
+import br.dev.sync.core.testkit.TestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the JDBC store promises beyond the contract, on one database: lock timeouts that name the blocker and
+ * commit nothing, leases raced by independent stores, the outbox in the host's transaction, and configuration
+ * that is refused with every problem named. Each database runs it through a subclass that supplies the database.
+ */
+abstract class JdbcStoreBehaviour {
+    private static final String STREAM = "items";
+
+    abstract TestDatabase db();
+
+    abstract String prefix();
+
+    private String sales() {
+        return prefix() + "sales";
+    }
+
+    @AfterEach
+    void dropTables() {
+        JdbcStores.drop(db(), prefix());
+        db().dropTables(List.of(sales(), HostItems.table(prefix())));
+    }
+
+    private static Change item(String key, long version, String name) {
+        return Change.upsert(STREAM, key, version, SyncStoreContract.fields(name, "1.00", 1), "remote");
+    }
+
+    @Test
+    void aRowLockHeldByAnotherSessionTimesOutNamingItAndCommitsNothingThenThePageApplies() throws Exception {
+        JdbcSyncStore store = JdbcStores.fresh(db(), prefix());
+        CheckpointId cp = new CheckpointId("node-a", STREAM, "", "");
+        store.apply(ApplyBatch.of(STREAM, List.of(item("k1", 1, "one")), cp, "c1"));
+        ApplyBatch page = ApplyBatch.of(STREAM, List.of(item("k2", 1, "two"), item("k1", 2, "one again")), cp, "c2");
+
+        try (Connection blocker = db().connect()) {
+            blocker.setAutoCommit(false);
+            String session = sessionId(blocker);
+            try (PreparedStatement lock = blocker.prepareStatement("UPDATE " + prefix()
+                    + "records SET updated_at = updated_at + 1 WHERE stream = ? AND record_key = ?")) {
+                lock.setString(1, STREAM);
+                lock.setString(2, "k1");
+                assertThat(lock.executeUpdate()).isEqualTo(1);
+            }
+
+            long started = System.nanoTime();
+            Throwable thrown = catchThrowable(() -> store.apply(page));
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(thrown).isInstanceOf(LockTimeoutException.class);
+            assertThat(took).as("a lock timeout, not a hang").isLessThan(Duration.ofSeconds(10));
+            LockTimeoutException e = (LockTimeoutException) thrown;
+            assertThat(e.blocker()).hasValueSatisfying(b -> assertThat(b).startsWith(blockerLabel() + session + " "));
+            assertThat(e.getMessage()).contains(STREAM).contains(blockerLabel() + session);
+            assertThat(store.checkpoint(cp)).contains("c1");
+            Map<String, StoredRecord> stored = store.read(STREAM, List.of("k1", "k2"));
+            assertThat(stored).containsOnlyKeys("k1");
+            assertThat(stored.get("k1").version()).isEqualTo(1);
+            blocker.rollback();
+        }
+
+        ApplyResult again = store.apply(page);
+        assertThat(again.applied()).isEqualTo(2);
+        assertThat(store.checkpoint(cp)).contains("c2");
+        assertThat(store.read(STREAM, List.of("k1")).get("k1").version()).isEqualTo(2);
+    }
+
+    private String sessionId(Connection c) throws SQLException {
+        String sql = switch (db().kind()) {
+            case H2 -> "SELECT SESSION_ID()";
+            case POSTGRESQL -> "SELECT pg_backend_pid()";
+            case MARIADB -> "SELECT CONNECTION_ID()";
+        };
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private String blockerLabel() {
+        return switch (db().kind()) {
+            case H2 -> "session ";
+            case POSTGRESQL -> "pid ";
+            case MARIADB -> "thread ";
+        };
+    }
+
+    @Test
+    void independentStoresRacingForALeaseHaveOneWinnerAndAnExpiredLeaseIsTakenOver() throws Exception {
+        JdbcStores.fresh(db(), prefix()).close();
+        try (HikariDataSource poolA = db().newDataSource();
+                HikariDataSource poolB = db().newDataSource()) {
+            JdbcSyncStore a = JdbcSyncStore.builder(poolA)
+                    .tablePrefix(prefix())
+                    .migrate(false)
+                    .build();
+            JdbcSyncStore b = JdbcSyncStore.builder(poolB)
+                    .tablePrefix(prefix())
+                    .migrate(false)
+                    .build();
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            try {
+                for (int round = 0; round < 5; round++) {
+                    assertThat(race(threads, a, b, "plan:QUICK-" + round)).hasSize(1);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            String winner =
+                    race(Executors.newFixedThreadPool(8), a, b, "plan:FULL").get(0);
+
+            // the winner dies without releasing
+            assertThat(b.tryLease("plan:FULL", "late", Duration.ofSeconds(30))).isFalse();
+            Thread.sleep(1700);
+            assertThat(b.tryLease("plan:FULL", "late", Duration.ofSeconds(30)))
+                    .as("taken over after expiry")
+                    .isTrue();
+            assertThat(a.tryLease("plan:FULL", winner, Duration.ofSeconds(30))).isFalse();
+        }
+    }
+
+    private static List<String> race(ExecutorService threads, JdbcSyncStore a, JdbcSyncStore b, String lease)
+            throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> tries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            JdbcSyncStore store = i % 2 == 0 ? a : b;
+            String holder = "node-" + i;
+            tries.add(threads.submit(() -> {
+                start.await();
+                return store.tryLease(lease, holder, Duration.ofMillis(1500)) ? holder : null;
+            }));
+        }
+        start.countDown();
+        List<String> winners = new ArrayList<>();
+        for (Future<String> f : tries) {
+            if (f.get() != null) {
+                winners.add(f.get());
+            }
+        }
+        return winners;
+    }
+
+    @Test
+    void anOutboxEntryWrittenInTheHostsTransactionCommitsAndRollsBackWithIt() throws Exception {
+        JdbcSyncStore store = JdbcStores.fresh(db(), prefix());
+        db().execute("CREATE TABLE " + sales() + " (id VARCHAR(20) NOT NULL PRIMARY KEY)");
+        try (Connection host = db().connect()) {
+            host.setAutoCommit(false);
+            sell(host, store, "s1");
+            assertThat(store.pendingCount(STREAM))
+                    .as("not visible before the host commits")
+                    .isZero();
+            host.rollback();
+            assertThat(store.pendingCount(STREAM)).isZero();
+            assertThat(countSales(host)).isZero();
+
+            long seq = sell(host, store, "s2");
+            host.commit();
+            assertThat(store.pendingCount(STREAM)).isEqualTo(1);
+            assertThat(store.pendingFor(STREAM, List.of("s2")).get("s2").sequence())
+                    .isEqualTo(seq);
+            assertThat(countSales(host)).isEqualTo(1);
+        }
+    }
+
+    private long sell(Connection host, JdbcSyncStore store, String id) throws SQLException {
+        try (PreparedStatement ps = host.prepareStatement("INSERT INTO " + sales() + " (id) VALUES (?)")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
+        }
+        return store.appendIn(host, item(id, 1, "sale " + id));
+    }
+
+    private long countSales(Connection host) throws SQLException {
+        try (Statement s = host.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + sales())) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void identifiersThatAreNotPlainNamesAreRefusedEachNamed() {
+        Throwable mapping = catchThrowable(() -> StreamTable.stream("s")
+                .table("items; DROP TABLE x")
+                .key("1id")
+                .version("rev-1")
+                .deleted("ok")
+                .column("name", "na\"me")
+                .build());
+        assertThat(mapping).isInstanceOf(ConfigurationException.class);
+        assertThat(((ConfigurationException) mapping).violations())
+                .hasSize(4)
+                .anySatisfy(v -> assertThat(v).startsWith("table of stream s 'items; DROP TABLE x'"))
+                .anySatisfy(v -> assertThat(v).startsWith("key column of stream s '1id'"))
+                .anySatisfy(v -> assertThat(v).startsWith("version column of stream s 'rev-1'"))
+                .anySatisfy(v -> assertThat(v).startsWith("column of field 'name' of stream s 'na\"me'"));
+
+        Throwable store = catchThrowable(
+                () -> JdbcSyncStore.builder(db().dataSource()).tablePrefix("sync-").lockTimeout(Duration.ZERO).stream(
+                                new StreamTable("s", "a.b.c", "id", "version", null, Map.of(), false))
+                        .build());
+        assertThat(store).isInstanceOf(ConfigurationException.class);
+        assertThat(((ConfigurationException) store).violations())
+                .hasSize(3)
+                .anySatisfy(v -> assertThat(v).startsWith("table prefix 'sync-'"))
+                .anySatisfy(v -> assertThat(v).startsWith("lock timeout"))
+                .anySatisfy(v -> assertThat(v).startsWith("table of stream s 'a.b.c'"));
+    }
+
+    @Test
+    void aMappedTableWithoutTheConfiguredColumnsIsRefusedListingEach() {
+        HostItems.create(db(), prefix(), true);
+        Throwable e = catchThrowable(() -> JdbcStores.fresh(
+                db(),
+                prefix(),
+                b -> b.stream(StreamTable.stream(STREAM)
+                        .table(HostItems.table(prefix()))
+                        .key("code")
+                        .version("rev")
+                        .column("name", "title")
+                        .build())));
+        assertThat(e).isInstanceOf(ConfigurationException.class);
+        assertThat(((ConfigurationException) e).violations())
+                .containsExactlyInAnyOrder(
+                        "key column 'code' is not a column of the table",
+                        "column of field 'name' 'title' is not a column of the table");
+
+        Throwable missing = catchThrowable(() -> JdbcStores.fresh(
+                db(),
+                prefix(),
+                b -> b.stream(
+                        StreamTable.stream(STREAM).table(prefix() + "nowhere").build())));
+        assertThat(missing).isInstanceOf(ConfigurationException.class).hasMessageContaining("was not found");
+    }
+
+    @Test
+    void aFieldNoColumnTakesRefusesItsPageUnlessTheTableIgnoresIt() {
+        HostItems.create(db(), prefix(), true);
+        StreamTable.Builder mapping = StreamTable.stream(STREAM)
+                .table(HostItems.table(prefix()))
+                .key("item_id")
+                .version("rev")
+                .deleted("removed");
+        JdbcSyncStore strict = JdbcStores.fresh(db(), prefix(), b -> b.stream(mapping.build()));
+        Throwable refused = catchThrowable(() -> strict.apply(ApplyBatch.of(STREAM, List.of(item("k1", 1, "one")))));
+        assertThat(refused)
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("field 'name'")
+                .hasMessageContaining(STREAM);
+
+        JdbcSyncStore lenient = JdbcStores.fresh(
+                db(), prefix(), b -> b.stream(mapping.ignoreUnmappedFields().build()));
+        assertThat(lenient.apply(ApplyBatch.of(STREAM, List.of(item("k1", 1, "one"))))
+                        .applied())
+                .isEqualTo(1);
+        Map<String, Object> fields =
+                lenient.read(STREAM, List.of("k1")).get("k1").fields();
+        assertThat(fields).doesNotContainKey("name").containsEntry("note", "host");
+        assertThat(((Number) fields.get("qty")).intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void aSchemaQualifiedHostTableWrittenInAnyCaseIsFound() throws SQLException {
+        HostItems.create(db(), prefix(), true);
+        String schema;
+        try (Connection c = db().connect()) {
+            schema = db().kind() == TestDatabase.Kind.MARIADB ? c.getCatalog() : c.getSchema();
+        }
+        String table = schema + "." + HostItems.table(prefix());
+        String written = db().kind() == TestDatabase.Kind.MARIADB ? table : table.toUpperCase(java.util.Locale.ROOT);
+        JdbcSyncStore store = JdbcStores.fresh(
+                db(),
+                prefix(),
+                b -> b.stream(StreamTable.stream(STREAM)
+                        .table(written)
+                        .key("ITEM_ID")
+                        .version("Rev")
+                        .deleted("removed")
+                        .column("name", "Item_Name")
+                        .build()));
+
+        assertThat(store.apply(ApplyBatch.of(STREAM, List.of(item("k1", 1, "one"))))
+                        .applied())
+                .isEqualTo(1);
+        StoredRecord k1 = store.read(STREAM, List.of("k1")).get("k1");
+        assertThat(k1.fields()).containsEntry("name", "one").containsEntry("note", "host");
+    }
+
+    @Test
+    void pagesOfOneStreamAppliedAtOnceWithInterleavedNewKeysDoNotDeadlock() throws Exception {
+        JdbcSyncStore store = JdbcStores.fresh(db(), prefix());
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> applied = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int thread = t;
+                applied.add(threads.submit(() -> {
+                    int n = 0;
+                    for (int p = 0; p < 30; p++) {
+                        List<Change> page = new ArrayList<>();
+                        for (int i = 0; i < 100; i++) {
+                            page.add(item(String.format("K%07d", (p * 100 + i) * 2 + thread), 1, "x"));
+                        }
+                        n += store.apply(ApplyBatch.of(STREAM, page)).applied();
+                    }
+                    return n;
+                }));
+            }
+            for (Future<Integer> f : applied) {
+                assertThat(f.get()).isEqualTo(3000);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        List<String> keys = new ArrayList<>();
+        store.scan(STREAM, r -> keys.add(r.key()));
+        assertThat(keys).hasSize(6000).isSorted();
+    }
+}

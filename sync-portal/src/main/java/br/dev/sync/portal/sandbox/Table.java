@@ -1,0 +1,120 @@
+package br.dev.sync.portal.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * One resource's records on the sandbox, by key and in list order (update time, then key), with what lists filter
+ * on. Thread-safe (locked).
+ */
+final class Table {
+    /** A stored record: its key, update time, the date a window filters on, its outpost, and its JSON. */
+    record Row(String key, LocalDateTime updatedAt, LocalDate date, String outpost, ObjectNode json) {
+        boolean in(LocalDate from, LocalDate to, String ofOutpost) {
+            boolean inWindow = from == null || date == null || (!date.isBefore(from) && !date.isAfter(to));
+            return inWindow && (ofOutpost == null || ofOutpost.equals(outpost));
+        }
+    }
+
+    static final Comparator<Row> ORDER = Comparator.comparing(Row::updatedAt).thenComparing(Row::key);
+
+    final String path;
+    final String keyField;
+    final String dateField;
+    private final Map<String, Row> rows = new HashMap<>();
+    private final TreeSet<Row> ordered = new TreeSet<>(ORDER);
+
+    Table(String path, String keyField, String dateField) {
+        this.path = path;
+        this.keyField = keyField;
+        this.dateField = dateField;
+    }
+
+    synchronized Row put(ObjectNode json) {
+        String key = keyOf(json);
+        JsonNode date = dateField == null ? null : json.get(dateField);
+        JsonNode outpost = json.get("posto");
+        Row row = new Row(
+                key,
+                LocalDateTime.parse(json.get("atualizadoEm").asText()),
+                date == null || date.isNull() ? null : LocalDate.parse(date.asText()),
+                outpost == null ? null : outpost.asText(),
+                json);
+        Row old = rows.put(key, row);
+        if (old != null) {
+            ordered.remove(old);
+        }
+        ordered.add(row);
+        return row;
+    }
+
+    String keyOf(JsonNode json) {
+        if ("vendas-remotas".equals(path)) {
+            return json.path("posto").asText() + "/" + json.path("idVenda").asText();
+        }
+        return json.path(keyField).asText();
+    }
+
+    synchronized Row get(String key) {
+        return rows.get(key);
+    }
+
+    synchronized int size() {
+        return rows.size();
+    }
+
+    synchronized List<Row> all() {
+        return new ArrayList<>(ordered);
+    }
+
+    /** Rows in the window (when the resource is dated) and of the outpost (when given), in list order. */
+    synchronized List<Row> select(LocalDate from, LocalDate to, String outpost) {
+        List<Row> list = new ArrayList<>();
+        for (Row r : ordered) {
+            if (r.in(from, to, outpost)) {
+                list.add(r);
+            }
+        }
+        return list;
+    }
+
+    /** How many rows the window and outpost hold. */
+    synchronized int count(LocalDate from, LocalDate to, String outpost) {
+        int n = 0;
+        for (Row r : rows.values()) {
+            if (r.in(from, to, outpost)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Up to {@code limit + 1} rows of the window and outpost after the cursor, in list order: updated after
+     * {@code since}, or at {@code since} with a key after {@code afterId} (any key when it is null).
+     */
+    synchronized List<Row> page(
+            LocalDate from, LocalDate to, String outpost, LocalDateTime since, String afterId, int limit) {
+        Iterable<Row> tail = since == null
+                ? ordered
+                : ordered.tailSet(new Row(afterId == null ? "" : afterId, since, null, null, null), afterId == null);
+        List<Row> page = new ArrayList<>(limit + 1);
+        for (Row r : tail) {
+            if (r.in(from, to, outpost)) {
+                page.add(r);
+                if (page.size() > limit) {
+                    break;
+                }
+            }
+        }
+        return page;
+    }
+}

@@ -13,26 +13,48 @@ import br.dev.sync.core.StepReport;
 import br.dev.sync.core.StepStatus;
 import br.dev.sync.core.SyncEngine;
 import br.dev.sync.core.SyncStream;
-import br.dev.sync.core.memory.InMemorySyncStore;
 import br.dev.sync.core.spi.ApplyBatch;
+import br.dev.sync.core.spi.SyncStore;
 import br.dev.sync.core.testkit.FakeRemote;
 import br.dev.sync.core.testkit.Item;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AlignTest {
+/**
+ * What an align step must do on any store: exact differences, local rows equal to the origin's afterwards, dry runs
+ * that write nothing, partitions that keep to their own rows. Subclasses give a new, empty store.
+ */
+abstract class AlignContract {
     static final SyncStream<Item> STOCK = Item.stream("stock").build();
 
-    final InMemorySyncStore store = new InMemorySyncStore();
+    SyncStore store;
+    SyncEngine engine;
     final FakeRemote origin = new FakeRemote("erp-central");
-    final SyncEngine engine = SyncEngine.builder().node("store-12").store(store).build();
+
+    /** A new, empty store. */
+    abstract SyncStore newStore();
+
+    @BeforeEach
+    void open() {
+        store = newStore();
+        engine = SyncEngine.builder().node("store-12").store(store).build();
+    }
 
     @AfterEach
     void close() {
         engine.close();
+    }
+
+    /** Live rows of the stream, key to fields. */
+    Map<String, Map<String, Object>> snapshot() {
+        Map<String, Map<String, Object>> out = new TreeMap<>();
+        store.scan("stock", r -> out.put(r.key(), r.fields()));
+        return out;
     }
 
     static String json(String id, long version, String name, String price, int qty) {
@@ -91,10 +113,8 @@ class AlignTest {
         assertThat(report.received()).isEqualTo(6);
         assertThat(report.applied()).as("B C E F G written, D removed").isEqualTo(6);
         assertThat(report.unchanged()).as("A had the origin's values").isEqualTo(1);
-        assertThat(store.snapshot("stock")).containsOnlyKeys("A", "B", "C", "E", "G");
-        assertThat(store.snapshot("stock").get("C"))
-                .containsEntry("name", "pad2")
-                .containsEntry("qty", 9);
+        assertThat(snapshot()).containsOnlyKeys("A", "B", "C", "E", "G");
+        assertThat(snapshot().get("C")).containsEntry("name", "pad2").containsEntry("qty", 9);
         assertThat(store.read("stock", List.of("G", "D", "F")))
                 .hasEntrySatisfying(
                         "G",
@@ -115,7 +135,7 @@ class AlignTest {
     @Test
     void aDryRunReportsTheSameDifferencesAndWritesNothing() {
         seedTheUsualDifferences();
-        Map<String, Map<String, Object>> before = store.snapshot("stock");
+        Map<String, Map<String, Object>> before = snapshot();
 
         StepReport report = run(Align.stream(STOCK, origin, "")
                 .ignoreFields("version")
@@ -124,7 +144,7 @@ class AlignTest {
 
         assertThat(report.differences()).containsExactlyElementsOf(USUAL);
         assertThat(report.applied()).isZero();
-        assertThat(store.snapshot("stock")).isEqualTo(before);
+        assertThat(snapshot()).isEqualTo(before);
     }
 
     @Test
@@ -134,7 +154,11 @@ class AlignTest {
 
         StepReport report = run(Align.stream(STOCK, origin, "").step());
 
-        assertThat(report.differences()).containsExactly(new Difference("stock", "A", Kind.CHANGED, "version", 1L, 2L));
+        // a store may give the local version back as an Integer: the text form is what is compared here
+        assertThat(report.differences())
+                .extracting(d ->
+                        d.kind() + " " + d.key() + " " + d.field() + " " + d.localValue() + " -> " + d.originValue())
+                .containsExactly("CHANGED A version 1 -> 2");
     }
 
     @Test
@@ -151,7 +175,7 @@ class AlignTest {
         assertThat(report.step()).isEqualTo("align stock 0001");
         assertThat(report.differences())
                 .containsExactly(new Difference("stock", "0001-A", Kind.REMOVED, null, null, null));
-        assertThat(store.snapshot("stock")).containsOnlyKeys("0001-B", "0002-A");
+        assertThat(snapshot()).containsOnlyKeys("0001-B", "0002-A");
     }
 
     @Test
@@ -181,7 +205,7 @@ class AlignTest {
                 .containsExactly(new Difference(
                         "stock", "B", Kind.CHANGED, "price", new BigDecimal("2.00"), new BigDecimal("2.50")));
         assertThat(report.quarantined()).isEqualTo(1);
-        assertThat(store.snapshot("stock")).containsOnlyKeys("B", "D");
-        assertThat(store.snapshot("stock").get("B")).containsEntry("price", new BigDecimal("2.50"));
+        assertThat(snapshot()).containsOnlyKeys("B", "D");
+        assertThat(snapshot().get("B")).containsEntry("price", new BigDecimal("2.50"));
     }
 }

@@ -20,7 +20,7 @@ public final class ReportTable {
                 report.took().toMillis() / 1000.0));
         String header = String.format(
                 Locale.ROOT,
-                "%-28s %-10s %9s %9s %9s %9s %11s %8s %9s%n",
+                "%-34s %-10s %9s %9s %9s %9s %11s %8s %9s%n",
                 "step",
                 "status",
                 "received",
@@ -35,7 +35,7 @@ public final class ReportTable {
         for (StepReport s : report.steps()) {
             out.append(String.format(
                     Locale.ROOT,
-                    "%-28s %-10s %9d %9d %9d %9d %11d %8d %9.2f%n",
+                    "%-34s %-10s %9d %9d %9d %9d %11d %8d %9.2f%n",
                     s.step(),
                     s.status(),
                     s.received(),

@@ -172,6 +172,21 @@ class InMemoryDatabaseCopyTest extends DatabaseCopyContract {
     }
 
     @Test
+    void aManifestWithoutChecksumsIsRefused() throws IOException {
+        SyncStore source = newStore();
+        fill(source, "products", 0, 5, 1, 1);
+        Path file = dir.resolve("copy.synccopy");
+        DatabaseCopy.export(source, List.of("products"), file, CopyOptions.full(SOURCE));
+        Path stripped = dir.resolve("stripped.synccopy");
+        rewrite(file, stripped, "manifest.json", text -> text.replaceAll("\"dataSha256\" : \"[0-9a-f]+\",", ""));
+
+        assertThatThrownBy(() -> DatabaseCopy.importInto(newStore(), stripped, TARGET))
+                .isInstanceOf(CopyException.class)
+                .hasMessageContaining("the data checksum of stream products is ")
+                .hasMessageContaining("but the manifest says null");
+    }
+
+    @Test
     void anImportCutShortByTheStoreCanBeRunAgain() {
         SyncStore source = newStore();
         fill(source, "products", 0, 5000, 1, 1);

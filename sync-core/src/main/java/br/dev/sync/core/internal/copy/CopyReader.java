@@ -144,7 +144,7 @@ public final class CopyReader implements Closeable {
     }
 
     private void check(String stream, String what, Object expected, Object actual) {
-        if (!expected.equals(actual)) {
+        if (!java.util.Objects.equals(expected, actual)) {
             throw damaged(
                     file,
                     "the " + what + " of stream " + stream + " is " + actual + " but the manifest says " + expected,

@@ -93,10 +93,10 @@ public final class SyncScheduler implements AutoCloseable {
     /**
      * The ERP's automatic sync: {@code receive} and {@code send} each run at once and then every
      * {@link SyncIntervals#receive()} / {@link SyncIntervals#send()} after their last run finished, independently
-     * ({@link SyncIntervals#DEFAULT}: 5 minutes each), by the system clock. Call {@link #start()} to begin.
+     * ({@link SyncIntervals#DEFAULT}: 5 minutes each), by the engine's clock. Call {@link #start()} to begin.
      */
     public static SyncScheduler automatic(SyncEngine engine, Plan send, Plan receive, SyncIntervals intervals) {
-        return automatic(engine, send, receive, intervals, Clock.systemUTC());
+        return automatic(engine, send, receive, intervals, engine.clock());
     }
 
     /** As {@link #automatic(SyncEngine, Plan, Plan, SyncIntervals)}, with the clock that says when runs are due. */
@@ -286,7 +286,7 @@ public final class SyncScheduler implements AutoCloseable {
      */
     public static final class Builder {
         private SyncEngine engine;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
         private final List<Entry> entries = new ArrayList<>();
         private final List<SchedulerListener> listeners = new ArrayList<>();
         private Duration pollInterval = Duration.ofSeconds(1);
@@ -301,7 +301,7 @@ public final class SyncScheduler implements AutoCloseable {
             return this;
         }
 
-        /** The clock that says when plans are due (the system clock by default). */
+        /** The clock that says when plans are due (the engine's clock by default). */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -346,8 +346,8 @@ public final class SyncScheduler implements AutoCloseable {
             if (engine == null) {
                 problems.add("engine: is required (the SyncEngine that runs the plans)");
             }
-            if (clock == null) {
-                problems.add("clock: is required");
+            if (clock == null && engine != null) {
+                clock = engine.clock();
             }
             if (entries.isEmpty()) {
                 problems.add("plans: add at least one plan with add(plan, schedule) or every(plan, interval)");

@@ -118,7 +118,8 @@ public final class SyncEngine implements AutoCloseable {
         return listener;
     }
 
-    Clock clock() {
+    /** The clock runs and schedules are timed by. */
+    public Clock clock() {
         return clock;
     }
 

@@ -31,11 +31,30 @@ final class SafeDecoder implements Decoder {
             if (inside != null) {
                 throw inside;
             }
+            IOException cut = transportFailure(e);
+            if (cut != null) {
+                // the connection broke while the body was read: the same call may well pass on a later try
+                throw HttpFailures.forIo(
+                        settings.remoteName(),
+                        response.request().httpMethod().name(),
+                        response.request().url(),
+                        cut);
+            }
             throw HttpFailures.unreadable(
                     settings.remoteName(),
                     response.request().httpMethod().name(),
                     response.request().url(),
                     e);
         }
+    }
+
+    /** The I/O failure of the connection in the cause chain (not a JSON parse error), if there is one. */
+    static IOException transportFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof IOException io && !(c instanceof com.fasterxml.jackson.core.JacksonException)) {
+                return io;
+            }
+        }
+        return null;
     }
 }

@@ -7,19 +7,16 @@ import br.dev.sync.core.jdbc.JdbcSyncStore;
 import br.dev.sync.portal.sandbox.PortalSandbox;
 import br.dev.sync.portal.sandbox.SandboxOptions;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Nullable columns must keep their values when two steps apply into one H2 database at once. */
 class H2ConcurrentAppliesTest {
     @Test
-    @Disabled("sync-core JDBC store on H2: concurrent applies into mapped tables leave some nullable VARCHAR values"
-            + " NULL; enable once fixed in core")
     void twoStepsApplyingAtOnceKeepEveryValue() {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:concurrent-applies;DB_CLOSE_DELAY=-1");
         try (PortalSandbox sandbox =
-                        PortalSandbox.start(SandboxOptions.defaults().withPrePostings(20_000));
+                        PortalSandbox.start(SandboxOptions.defaults().withPrePostings(5_000));
                 SyncEngine engine = SyncEngine.builder()
                         .node("agency-0042")
                         .parallelism(2)

@@ -31,17 +31,6 @@ class H2PortalTest extends PortalScenarios {
                 .store(JdbcSyncStore.builder(DB.dataSource()).tablePrefix("s" + n + "_"), DB.dataSource());
     }
 
-    /**
-     * One step at a time: with two pull steps applying at once into mapped tables of one H2 database, the JDBC
-     * store loses values of nullable columns (about 10% of the pre-postings' NF-e keys and invoice numbers end NULL
-     * in a 20,000-record QUICK run); single-threaded H2 and PostgreSQL with two steps are exact. A sync-core issue,
-     * reproduced by {@link H2ConcurrentAppliesTest}.
-     */
-    @Override
-    protected int parallelism() {
-        return 1;
-    }
-
     @Test
     void aHostPointsTheClientsStreamAtItsOwnTable() throws SQLException {
         DB.execute("CREATE TABLE erp_clientes (codigo VARCHAR(20) PRIMARY KEY, versao BIGINT NOT NULL,"

@@ -40,11 +40,11 @@ public final class RemoteSales {
         this.transport = transport;
     }
 
-    /** Outpost: keeps a sale in the store and queues it to go up (in two transactions, in that order). */
+    /** Outpost: keeps a sale in the store and queues it to go up, in one transaction. */
     public static void record(SyncStore store, RemoteSale sale, String node) {
         var change = PortalStreams.change(PortalStreams.REMOTE_SALES, sale, node);
-        store.apply(ApplyBatch.of(PortalStreams.REMOTE_SALES.name(), List.of(change)));
-        store.append(change);
+        store.apply(ApplyBatch.of(PortalStreams.REMOTE_SALES.name(), List.of(change))
+                .withAppend(List.of(change)));
     }
 
     /** Outpost: sends the queued sales, then closes {@code day} declaring how many sales it had that day. */

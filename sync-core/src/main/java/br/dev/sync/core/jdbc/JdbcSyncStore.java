@@ -189,6 +189,9 @@ public final class JdbcSyncStore implements SyncStore {
         outbox.drop(c, batch.dropOutbox());
         outbox.rewrite(c, batch.rewriteOutbox());
         state.putMarkers(c, batch.markers());
+        for (Change queued : batch.append()) {
+            outbox.append(c, queued, now());
+        }
         if (batch.checkpoint() != null && batch.cursor() != null) {
             state.putCheckpoint(c, batch.checkpoint(), batch.cursor(), now());
         }

@@ -102,6 +102,7 @@ public final class InMemorySyncStore implements SyncStore {
         batch.rewriteOutbox()
                 .forEach((seq, change) -> outbox.computeIfPresent(seq, (k, old) -> new OutboxEntry(seq, change)));
         batch.markers().forEach(this::putMarkerLocked);
+        batch.append().forEach(this::appendLocked);
         if (batch.checkpoint() != null && batch.cursor() != null) {
             checkpoints.put(batch.checkpoint(), batch.cursor());
         }
@@ -164,6 +165,10 @@ public final class InMemorySyncStore implements SyncStore {
 
     @Override
     public synchronized long append(Change change) {
+        return appendLocked(change);
+    }
+
+    private long appendLocked(Change change) {
         long seq = nextSequence++;
         outbox.put(seq, new OutboxEntry(seq, change));
         return seq;

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param keepBaseline whether to keep the applied fields as the last synced copy (for the merge rule)
  * @param beforeCommit run inside the transaction after the writes and before the commit, or null; if it throws,
  *     nothing of the batch is committed. Hosts use it to write their own rows atomically with a page.
+ * @param append local changes to add to the outbox in the same transaction (a record kept here and queued to go
+ *     up, atomically: an outpost's sale)
  *
  * <p>Immutable and thread-safe (as long as {@code beforeCommit} is).
  */
@@ -36,7 +38,8 @@ public record ApplyBatch(
         CheckpointId checkpoint,
         String cursor,
         boolean keepBaseline,
-        Runnable beforeCommit) {
+        Runnable beforeCommit,
+        List<Change> append) {
     public ApplyBatch {
         Objects.requireNonNull(stream, "stream");
         changes = List.copyOf(changes);
@@ -45,6 +48,52 @@ public record ApplyBatch(
         dropOutbox = List.copyOf(dropOutbox);
         rewriteOutbox = Map.copyOf(rewriteOutbox);
         markers = List.copyOf(markers);
+        append = append == null ? List.of() : List.copyOf(append);
+    }
+
+    /** A batch that adds nothing to the outbox. */
+    public ApplyBatch(
+            String stream,
+            List<Change> changes,
+            List<QuarantineEntry> quarantine,
+            List<Long> releasedQuarantine,
+            List<Long> dropOutbox,
+            Map<Long, Change> rewriteOutbox,
+            List<Marker> markers,
+            CheckpointId checkpoint,
+            String cursor,
+            boolean keepBaseline,
+            Runnable beforeCommit) {
+        this(
+                stream,
+                changes,
+                quarantine,
+                releasedQuarantine,
+                dropOutbox,
+                rewriteOutbox,
+                markers,
+                checkpoint,
+                cursor,
+                keepBaseline,
+                beforeCommit,
+                List.of());
+    }
+
+    /** The same batch, also adding {@code changes} to the outbox in its transaction. */
+    public ApplyBatch withAppend(List<Change> changes) {
+        return new ApplyBatch(
+                stream,
+                this.changes,
+                quarantine,
+                releasedQuarantine,
+                dropOutbox,
+                rewriteOutbox,
+                markers,
+                checkpoint,
+                cursor,
+                keepBaseline,
+                beforeCommit,
+                changes);
     }
 
     /** A batch of changes and nothing else. */
@@ -71,7 +120,8 @@ public record ApplyBatch(
                 checkpoint,
                 cursor,
                 keepBaseline,
-                hook);
+                hook,
+                append);
     }
 
     public ApplyBatch withMarkers(List<Marker> newMarkers) {
@@ -86,7 +136,8 @@ public record ApplyBatch(
                 checkpoint,
                 cursor,
                 keepBaseline,
-                beforeCommit);
+                beforeCommit,
+                append);
     }
 
     public ApplyBatch withQuarantine(List<QuarantineEntry> entries) {
@@ -101,6 +152,7 @@ public record ApplyBatch(
                 checkpoint,
                 cursor,
                 keepBaseline,
-                beforeCommit);
+                beforeCommit,
+                append);
     }
 }

@@ -191,6 +191,26 @@ public abstract class SyncStoreContract {
     }
 
     @Test
+    void aRecordKeptAndQueuedInOneBatchIsBothOrNeither() {
+        Change sale = item("s1", 1, "sale");
+        ApplyBatch failing = ApplyBatch.of(STREAM, List.of(sale))
+                .withAppend(List.of(sale))
+                .withBeforeCommit(() -> {
+                    throw new IllegalStateException("crash before commit");
+                });
+        assertThatThrownBy(() -> store.apply(failing)).isInstanceOf(SyncException.class);
+        assertThat(store.read(STREAM, List.of("s1"))).isEmpty();
+        assertThat(store.pendingCount(STREAM)).isZero();
+
+        store.apply(ApplyBatch.of(STREAM, List.of(sale)).withAppend(List.of(sale)));
+
+        assertThat(name("s1")).isEqualTo("sale");
+        Change queued = store.pendingFor(STREAM, List.of("s1")).get("s1").change();
+        assertThat(queued.version()).isEqualTo(1);
+        assertThat(queued.fields().get("name")).isEqualTo("sale");
+    }
+
+    @Test
     void checkpointsAreKeptPerNodeStreamPartitionAndWindow() {
         CheckpointId a = new CheckpointId("node-a", STREAM, "0001", "");
         CheckpointId b = new CheckpointId("node-a", STREAM, "0002", "");

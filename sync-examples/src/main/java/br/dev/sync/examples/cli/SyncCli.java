@@ -96,8 +96,8 @@ public final class SyncCli implements Callable<Integer> {
         return USAGE;
     }
 
-    /** Options of every command that runs a plan. */
-    abstract static class PlanCommand implements Callable<Integer> {
+    /** Options every command shares: where to run, and as which node. */
+    abstract static class NodeCommand implements Callable<Integer> {
         @Mixin
         ExampleOptions options = new ExampleOptions();
 
@@ -107,6 +107,13 @@ public final class SyncCli implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
+        SyncEngine engine(SyncEnvironment env, br.dev.sync.core.spi.SyncListener listener) {
+            return env.engine(node != null ? node : "agency-" + options.agency(), listener);
+        }
+    }
+
+    /** A command that runs a plan. */
+    abstract static class PlanCommand extends NodeCommand {
         abstract Plan plan(SyncEnvironment env, SyncEngine engine);
 
         String outpost() {
@@ -237,24 +244,15 @@ public final class SyncCli implements Callable<Integer> {
         }
     }
 
-    /** Options of the quarantine commands. */
-    abstract static class QuarantineCommand implements Callable<Integer> {
-        @Mixin
-        ExampleOptions options = new ExampleOptions();
-
-        @Option(names = "--node", description = "This node's id (default: agency-<agency>).")
-        String node;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
+    /** A command on the quarantine. */
+    abstract static class QuarantineCommand extends NodeCommand {
         abstract int run(SyncEngine engine, PrintWriter out);
 
         @Override
         public Integer call() {
             try (SyncEnvironment env = SyncEnvironment.start(options)) {
                 PrintWriter out = spec.commandLine().getOut();
-                int code = run(env.engine(node != null ? node : "agency-" + options.agency(), e -> {}), out);
+                int code = run(engine(env, e -> {}), out);
                 out.flush();
                 return code;
             }

@@ -58,10 +58,11 @@ public final class PullRunner {
         CheckpointId checkpoint =
                 new CheckpointId(run.node(), stream, partition, step.window().key());
         String cursor = store.checkpoint(checkpoint).orElse(null);
-        Future<Page> next = fetchAsync(step, partition, cursor);
+        Future<Fetched> next = fetchAsync(step, partition, cursor, run);
         long done = 0;
         while (true) {
-            Page page = await(next, step, partition, cursor);
+            Fetched fetched = await(next, step, partition, cursor);
+            Page page = fetched.page();
             String nextCursor = page.nextCursor() != null ? page.nextCursor() : cursor;
             if (page.hasMore()) {
                 if (Objects.equals(nextCursor, cursor) && page.records().isEmpty()) {
@@ -71,16 +72,10 @@ public final class PullRunner {
                                     + "); stopping to avoid a loop",
                             null);
                 }
-                next = fetchAsync(step, partition, nextCursor);
+                next = fetchAsync(step, partition, nextCursor, run);
             }
-            applyPage(
-                    step.stream(),
-                    partition,
-                    page.records(),
-                    checkpoint,
-                    nextCursor,
-                    step.transport().name(),
-                    run);
+            PageWork work = prepareDecoded(step.stream(), partition, page.records(), fetched.outcomes(), run, false);
+            commit(step.stream(), work, checkpoint, nextCursor, List.of(), run);
             done += page.records().size();
             run.progress(done, page.total());
             cursor = nextCursor;
@@ -90,22 +85,43 @@ public final class PullRunner {
         }
     }
 
-    private Future<Page> fetchAsync(Step.Pull step, String partition, String cursor) {
+    /** A page and its records already decoded, validated and mapped (done on the fetching thread). */
+    private record Fetched(Page page, List<RecordPipeline.Outcome> outcomes) {}
+
+    /**
+     * Fetches a page and takes its records through the pipeline on the prefetch thread, so decoding and validation
+     * of page n+1 overlap the store's apply of page n.
+     */
+    private Future<Fetched> fetchAsync(Step.Pull step, String partition, String cursor, StepRun run) {
         PageRequest request = new PageRequest(step.stream().name(), partition, step.window(), cursor, step.pageSize());
+        String origin = step.transport().name();
         return CompletableFuture.supplyAsync(
-                () -> retry.call(() -> step.transport().fetch(request)), prefetch);
+                () -> {
+                    Page page = retry.call(() -> step.transport().fetch(request));
+                    if (page == null) {
+                        throw new TransportException(
+                                origin + " answered no page for "
+                                        + step.stream().name(),
+                                null);
+                    }
+                    return new Fetched(page, decode(step.stream(), partition, page.records(), origin, run));
+                },
+                prefetch);
     }
 
-    private static Page await(Future<Page> future, Step.Pull step, String partition, String cursor) {
+    private static <T> List<RecordPipeline.Outcome> decode(
+            SyncStream<T> stream, String partition, List<String> raws, String origin, StepRun run) {
+        var now = run.clock().instant();
+        List<RecordPipeline.Outcome> outcomes = new ArrayList<>(raws.size());
+        for (String raw : raws) {
+            outcomes.add(RecordPipeline.process(stream, raw, partition, origin, now));
+        }
+        return outcomes;
+    }
+
+    private static Fetched await(Future<Fetched> future, Step.Pull step, String partition, String cursor) {
         try {
-            Page page = future.get();
-            if (page == null) {
-                throw new TransportException(
-                        step.transport().name() + " answered no page for "
-                                + step.stream().name(),
-                        null);
-            }
-            return page;
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncException("pull of " + step.stream().name() + " was interrupted", e);
@@ -123,22 +139,6 @@ public final class PullRunner {
         }
     }
 
-    /**
-     * Applies raw records of one page (or one retried quarantine entry when {@code releasedQuarantine} is set) with
-     * the checkpoint, all in one store transaction.
-     */
-    <T> void applyPage(
-            SyncStream<T> stream,
-            String partition,
-            List<String> raws,
-            CheckpointId checkpoint,
-            String cursor,
-            String origin,
-            StepRun run) {
-        PageWork work = prepare(stream, partition, raws, origin, run, null);
-        commit(stream, work, checkpoint, cursor, List.of(), run);
-    }
-
     /** Decodes, validates, maps, dedupes and settles conflicts; nothing is written yet. */
     public <T> PageWork prepare(
             SyncStream<T> stream,
@@ -147,22 +147,37 @@ public final class PullRunner {
             String origin,
             StepRun run,
             Long forcedQuarantineId) {
+        return prepareDecoded(
+                stream, partition, raws, decode(stream, partition, raws, origin, run), run, forcedQuarantineId != null);
+    }
+
+    /** As {@link #prepare}, for records already through the pipeline (in the order of {@code raws}). */
+    private <T> PageWork prepareDecoded(
+            SyncStream<T> stream,
+            String partition,
+            List<String> raws,
+            List<RecordPipeline.Outcome> outcomes,
+            StepRun run,
+            boolean forceRemote) {
         run.received(raws.size());
-        var now = run.clock().instant();
         Map<String, Change> byKey = new LinkedHashMap<>();
         PageWork work = new PageWork();
-        for (String raw : raws) {
-            RecordPipeline.Outcome outcome = RecordPipeline.process(stream, raw, partition, origin, now);
+        for (int i = 0; i < outcomes.size(); i++) {
+            RecordPipeline.Outcome outcome = outcomes.get(i);
             if (outcome.rejected() != null) {
                 work.quarantine.add(outcome.rejected());
-            } else {
-                byKey.merge(outcome.change().key(), outcome.change(), (a, b) -> b.version() >= a.version() ? b : a);
-                work.raw.put(outcome.change().key(), raw);
+                continue;
+            }
+            Change change = outcome.change();
+            Change kept = byKey.get(change.key());
+            if (kept == null || change.version() >= kept.version()) {
+                byKey.put(change.key(), change);
+                work.raw.put(change.key(), raws.get(i));
             }
         }
         int repeats = raws.size() - work.quarantine.size() - byKey.size();
         work.unchangedInPage = Math.max(0, repeats);
-        settleConflicts(stream, partition, byKey, work, run, forcedQuarantineId != null);
+        settleConflicts(stream, partition, byKey, work, run, forceRemote);
         work.changes.addAll(byKey.values());
         return work;
     }

@@ -24,11 +24,13 @@ public final class Validation {
             .configure()
             .defaultLocale(Locale.ENGLISH)
             .buildValidatorFactory();
+    private static final Validator VALIDATOR = FACTORY.getValidator();
 
     private Validation() {}
 
+    /** The shared validator (thread-safe, as Jakarta Validation requires of validators). */
     public static Validator validator() {
-        return FACTORY.getValidator();
+        return VALIDATOR;
     }
 
     /** Every violation of {@code value}, sorted by path, each as "path: message (value 'x')". */

@@ -15,7 +15,14 @@ import java.util.List;
 public final class BenchChild {
     private BenchChild() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        measure(args).forEach(r -> System.out.println(r.line()));
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /** Runs the case the arguments name and answers its figures (a figure with a note when it failed). */
+    static List<Result> measure(String... args) {
         String kase = args[0];
         BenchDb db = new BenchDb(args[1], args[2]);
         int rows = Integer.parseInt(args[3]);
@@ -24,13 +31,11 @@ public final class BenchChild {
         try (HeapMeter heap = new HeapMeter();
                 HikariDataSource ds = db.pool(4)) {
             results.addAll(new BenchChild.Run(kase, db, ds, rows, baseUrl, heap).run());
-        } catch (Throwable e) {
+        } catch (Exception | OutOfMemoryError e) {
             results.add(Result.missing(kase, db.kind(), rows, e.getClass().getSimpleName() + ": " + e.getMessage()));
             e.printStackTrace();
         }
-        results.forEach(r -> System.out.println(r.line()));
-        System.out.flush();
-        System.exit(0);
+        return results;
     }
 
     /** The state of one run. */
@@ -124,11 +129,11 @@ public final class BenchChild {
         }
 
         private Result result(String label, long nanos) {
-            return new Result(label, db.kind(), rows, nanos / 1e9, heap.peakUsedMb(), heap.peakLiveMb(), "");
+            return new Result(label, db.kind(), rows, nanos / 1e9, heap.peakUsedMb(), heap.liveMb(), "");
         }
 
         private static Result withNote(Result r, String note) {
-            return new Result(r.label(), r.database(), r.rows(), r.seconds(), r.peakUsedMb(), r.peakLiveMb(), note);
+            return new Result(r.label(), r.database(), r.rows(), r.seconds(), r.peakUsedMb(), r.liveMb(), note);
         }
     }
 }

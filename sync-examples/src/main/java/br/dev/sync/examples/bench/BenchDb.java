@@ -25,7 +25,14 @@ record BenchDb(String kind, String url) {
     static final String PREFIX = "bench_sb_";
 
     static final String H2_DIR = System.getProperty("java.io.tmpdir") + "/sync-bench-h2";
-    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&reWriteBatchedInserts=true";
+    /**
+     * PostgreSQL with batched inserts rewritten, and custom plans only: the SDK's version read ({@code key IN (500
+     * parameters) FOR UPDATE}) otherwise may be cached as a generic plan made while the table was empty, a
+     * sequential scan that makes a 100,000-row pull 8 times slower (see docs/performance.md).
+     */
+    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&reWriteBatchedInserts=true"
+            + "&options=-c%20plan_cache_mode%3Dforce_custom_plan";
+
     static final String MARIADB =
             "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=&rewriteBatchedStatements=true";
 

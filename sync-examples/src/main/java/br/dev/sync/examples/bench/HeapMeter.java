@@ -15,12 +15,14 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * Heap use of this JVM while a case runs: the highest used heap sampled every 10 ms (what {@code -Xmx} must
- * hold), and the highest heap still in use right after a collection, read from the collectors' notifications (the
- * live set: what grows if a sync keeps rows in memory). Thread-safe.
+ * hold), and the mean heap still in use right after a collection, read from the collectors' notifications (close
+ * to the live set: it grows with the rows when a sync keeps rows in memory, and stays flat when it streams).
+ * Thread-safe.
  */
 final class HeapMeter implements AutoCloseable {
     private final AtomicLong peakUsed = new AtomicLong();
-    private final AtomicLong peakLive = new AtomicLong();
+    private final AtomicLong afterGcSum = new AtomicLong();
+    private final AtomicLong collections = new AtomicLong();
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP)
             .map(MemoryPoolMXBean::getName)
@@ -32,7 +34,8 @@ final class HeapMeter implements AutoCloseable {
                     .filter(e -> heapPools.contains(e.getKey()))
                     .mapToLong(e -> e.getValue().getUsed())
                     .sum();
-            peakLive.accumulateAndGet(live, Math::max);
+            afterGcSum.addAndGet(live);
+            collections.incrementAndGet();
         }
     };
     private final Thread sampler;
@@ -64,17 +67,18 @@ final class HeapMeter implements AutoCloseable {
     void reset() {
         System.gc();
         peakUsed.set(0);
-        peakLive.set(0);
+        afterGcSum.set(0);
+        collections.set(0);
     }
 
     double peakUsedMb() {
         return peakUsed.get() / 1048576.0;
     }
 
-    /** The highest live heap after a collection; if no collection ran, the highest sampled use. */
-    double peakLiveMb() {
-        long live = peakLive.get();
-        return (live > 0 ? live : peakUsed.get()) / 1048576.0;
+    /** The mean heap after a collection; if no collection ran, the highest sampled use. */
+    double liveMb() {
+        long n = collections.get();
+        return (n > 0 ? afterGcSum.get() / n : peakUsed.get()) / 1048576.0;
     }
 
     @Override

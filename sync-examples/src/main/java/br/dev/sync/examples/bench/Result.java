@@ -2,12 +2,11 @@ package br.dev.sync.examples.bench;
 
 /**
  * One measured figure: a case on a database for a number of rows, the wall time of the measured part, and the
- * heap the child JVM used (highest sampled used heap, and highest heap left after a collection).
+ * heap the child JVM used (highest sampled used heap, and mean heap left after a collection).
  *
  * @param note empty, or why the figure is missing (e.g. "OutOfMemoryError", "skipped: ...")
  */
-record Result(
-        String label, String database, int rows, double seconds, double peakUsedMb, double peakLiveMb, String note) {
+record Result(String label, String database, int rows, double seconds, double peakUsedMb, double liveMb, String note) {
     static final String MARK = "BENCH-RESULT|";
 
     double rowsPerSecond() {
@@ -32,7 +31,7 @@ record Result(
                         String.valueOf(rows),
                         String.valueOf(seconds),
                         String.valueOf(peakUsedMb),
-                        String.valueOf(peakLiveMb),
+                        String.valueOf(liveMb),
                         note.replace('|', '/').replace('\n', ' '));
     }
 

@@ -27,7 +27,7 @@ final class ResultTable {
                 "rows/s",
                 "ratio",
                 "heap MB",
-                "live MB",
+                "gc MB",
                 "load",
                 "note");
     }
@@ -44,7 +44,7 @@ final class ResultTable {
                 r.measured() ? String.format(Locale.ROOT, "%,.0f", r.rowsPerSecond()) : "-",
                 ratio(r, all),
                 r.measured() ? String.format(Locale.ROOT, "%.0f", r.peakUsedMb()) : "-",
-                r.measured() ? String.format(Locale.ROOT, "%.0f", r.peakLiveMb()) : "-",
+                r.measured() ? String.format(Locale.ROOT, "%.0f", r.liveMb()) : "-",
                 String.format(Locale.ROOT, "%.1f", row.load()),
                 r.note());
     }
@@ -57,7 +57,7 @@ final class ResultTable {
 
     static String markdown(List<Row> rows) {
         StringBuilder b = new StringBuilder(
-                "| case | database | rows | seconds | rows/s | ratio to ceiling | peak heap MB | live heap MB | load | note |\n"
+                "| case | database | rows | seconds | rows/s | ratio to ceiling | peak heap MB | mean heap after GC MB | load | note |\n"
                         + "|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row row : rows) {
             Result r = row.result();
@@ -70,7 +70,7 @@ final class ResultTable {
             b.append(ratio(r, rows)).append(" | ");
             b.append(r.measured() ? String.format(Locale.ROOT, "%.0f", r.peakUsedMb()) : "-")
                     .append(" | ");
-            b.append(r.measured() ? String.format(Locale.ROOT, "%.0f", r.peakLiveMb()) : "-")
+            b.append(r.measured() ? String.format(Locale.ROOT, "%.0f", r.liveMb()) : "-")
                     .append(" | ");
             b.append(String.format(Locale.ROOT, "%.1f", row.load())).append(" | ");
             b.append(r.note()).append(" |\n");

@@ -63,6 +63,11 @@ public final class SyncBenchmark implements Callable<Integer> {
     @Option(names = "--jfr", description = "Folder to write a JFR recording of every measured JVM into.")
     String jfr;
 
+    @Option(
+            names = "--in-process",
+            description = "Run every case in this JVM (quick checks; heap figures are then the whole JVM's).")
+    boolean inProcess;
+
     @Option(names = "--markdown", description = "Also write the table as Markdown to this file.")
     Path markdown;
 
@@ -131,9 +136,7 @@ public final class SyncBenchmark implements Callable<Integer> {
         }
         db.dropAll();
         String heap = kase.equals("naive") ? naiveXmx : xmx;
-        for (Result r : jvm.run(heap, timeout, List.of(kase, db.kind(), db.url(), String.valueOf(n), baseUrl))) {
-            add(r);
-        }
+        run(jvm, heap, List.of(kase, db.kind(), db.url(), String.valueOf(n), baseUrl));
     }
 
     private void topology(ChildJvm jvm, int n, PortalSandbox sandbox) throws Exception {
@@ -148,18 +151,29 @@ public final class SyncBenchmark implements Callable<Integer> {
             try (PgPagesServer server = new PgPagesServer(ds)) {
                 List<String> args =
                         List.of("topology", "postgresql", branch.url(), String.valueOf(n), server.baseUrl());
-                jvm.run(xmx, timeout, args).forEach(this::add);
+                run(jvm, xmx, args);
                 try (Connection c = ds.getConnection()) {
                     PgPagesServer.touchAll(c);
                 }
                 List<String> update =
                         List.of("topology-update", "postgresql", branch.url(), String.valueOf(n), server.baseUrl());
-                jvm.run(xmx, timeout, update).forEach(this::add);
+                run(jvm, xmx, update);
             }
         } finally {
             central.dropAll();
             branch.dropAll();
         }
+    }
+
+    private void run(ChildJvm jvm, String heap, List<String> args) throws Exception {
+        List<Result> results =
+                inProcess ? BenchChild.measure(args.toArray(String[]::new)) : jvm.run(heap, timeout, args);
+        results.forEach(this::add);
+    }
+
+    /** The figures so far. */
+    List<ResultTable.Row> table() {
+        return List.copyOf(table);
     }
 
     private void add(Result r) {

@@ -24,7 +24,7 @@ public final class BenchChild {
     /** Runs the case the arguments name and answers its figures (a figure with a note when it failed). */
     static List<Result> measure(String... args) {
         String kase = args[0];
-        BenchDb db = new BenchDb(args[1], args[2]);
+        BenchDb db = new BenchDb(args[1], args[2], args[5]);
         int rows = Integer.parseInt(args[3]);
         String baseUrl = args[4];
         List<Result> results = new ArrayList<>();
@@ -40,17 +40,17 @@ public final class BenchChild {
 
     /** The state of one run. */
     private record Run(String kase, BenchDb db, HikariDataSource ds, int rows, String baseUrl, HeapMeter heap) {
-        static final String WARM = BenchDb.PREFIX + "warm_";
         static final int WARM_PAGES = 5;
 
         List<Result> run() throws Exception {
             SyncTransport transport =
                     PortalPostal.connect(Pages.config(baseUrl)).transport();
             SyncTransport warmup = new FirstPages(transport, WARM_PAGES);
-            SdkCases sdk = new SdkCases(db, ds, transport, BenchDb.PREFIX);
-            SdkCases warmSdk = new SdkCases(db, ds, warmup, WARM);
-            CeilingCases ceiling = new CeilingCases(db, ds, transport, BenchDb.PREFIX + "pre_postings");
-            CeilingCases warmCeiling = new CeilingCases(db, ds, warmup, WARM + "pre_postings");
+            SdkCases sdk = new SdkCases(db, ds, transport, db.prefix());
+            String warm = db.prefix() + "warm_";
+            SdkCases warmSdk = new SdkCases(db, ds, warmup, warm);
+            CeilingCases ceiling = new CeilingCases(db, ds, transport, db.prefix() + "pre_postings");
+            CeilingCases warmCeiling = new CeilingCases(db, ds, warmup, warm + "pre_postings");
             switch (kase) {
                 case "ceiling": {
                     warmCeiling.upsert();

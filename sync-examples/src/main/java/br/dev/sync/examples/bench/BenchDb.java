@@ -12,16 +12,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
  * A database the benchmark writes into: its kind, its JDBC URL, a pool, and the benchmark's tables. Every table
- * the benchmark creates starts with {@value #PREFIX}, so other users of the same database are never touched.
+ * the benchmark creates starts with the prefix ({@value #PREFIX} by default), so other users of the same database are never touched.
  */
-record BenchDb(String kind, String url) {
+record BenchDb(String kind, String url, String prefix) {
+    /** The default prefix of the benchmark's tables; give two runs sharing a database different ones. */
     static final String PREFIX = "bench_sb_";
 
     static final String H2_DIR = System.getProperty("java.io.tmpdir") + "/sync-bench-h2";
@@ -37,11 +37,11 @@ record BenchDb(String kind, String url) {
             "jdbc:mariadb://127.0.0.1:3306/test?user=root&password=&rewriteBatchedStatements=true";
 
     /** The database of a kind, its URL from the environment or the local default. */
-    static BenchDb of(String kind) {
+    static BenchDb of(String kind, String prefix) {
         return switch (kind) {
-            case "h2" -> new BenchDb("h2", "jdbc:h2:file:" + H2_DIR + "/bench;DB_CLOSE_ON_EXIT=FALSE");
-            case "postgresql" -> new BenchDb(kind, env("SYNC_TEST_POSTGRES_URL", POSTGRES));
-            case "mariadb" -> new BenchDb(kind, env("SYNC_TEST_MARIADB_URL", MARIADB));
+            case "h2" -> new BenchDb("h2", "jdbc:h2:file:" + H2_DIR + "/" + prefix + ";DB_CLOSE_ON_EXIT=FALSE", prefix);
+            case "postgresql" -> new BenchDb(kind, env("SYNC_TEST_POSTGRES_URL", POSTGRES), prefix);
+            case "mariadb" -> new BenchDb(kind, env("SYNC_TEST_MARIADB_URL", MARIADB), prefix);
             default ->
                 throw new IllegalArgumentException("unknown database " + kind + "; use h2, postgresql or mariadb");
         };
@@ -53,7 +53,7 @@ record BenchDb(String kind, String url) {
     }
 
     BenchDb withUrl(String newUrl) {
-        return new BenchDb(kind, newUrl);
+        return new BenchDb(kind, newUrl, prefix);
     }
 
     HikariDataSource pool(int size) {
@@ -70,7 +70,7 @@ record BenchDb(String kind, String url) {
     /** Drops every table of the benchmark (and the H2 files). */
     void dropAll() throws SQLException {
         if (kind.equals("h2")) {
-            deleteH2Files();
+            deleteH2Files(prefix);
             return;
         }
         try (HikariDataSource ds = pool(1);
@@ -87,7 +87,7 @@ record BenchDb(String kind, String url) {
         try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
-                if (name.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
+                if (name.toLowerCase(Locale.ROOT).startsWith(prefix)) {
                     out.add(name);
                 }
             }
@@ -99,13 +99,14 @@ record BenchDb(String kind, String url) {
         return kind.equals("mariadb") ? "`" + name + "`" : "\"" + name + "\"";
     }
 
-    static void deleteH2Files() {
+    static void deleteH2Files(String prefix) {
         Path dir = Path.of(H2_DIR);
         if (!Files.exists(dir)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .toList()) {
                 Files.delete(p);
             }
         } catch (IOException e) {

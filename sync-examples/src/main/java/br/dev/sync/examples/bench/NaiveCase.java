@@ -37,7 +37,7 @@ final class NaiveCase {
     /** Answers the rows inserted. */
     long run() throws IOException, InterruptedException, SQLException {
         try (Connection c = ds.getConnection()) {
-            db.createHostTable(c, BenchDb.PREFIX + "pre_postings");
+            db.createHostTable(c, db.prefix() + "pre_postings");
         }
         String token = login();
         List<Object[]> all = new ArrayList<>();
@@ -63,7 +63,7 @@ final class NaiveCase {
     private long insert(List<Object[]> all) throws SQLException {
         List<String> columns = new ArrayList<>(List.of("sync_key", "version"));
         columns.addAll(BenchDb.dataColumns());
-        String sql = "INSERT INTO " + BenchDb.PREFIX + "pre_postings" + " (" + String.join(", ", columns) + ") VALUES ("
+        String sql = "INSERT INTO " + db.prefix() + "pre_postings" + " (" + String.join(", ", columns) + ") VALUES ("
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(true);

@@ -29,9 +29,9 @@ import javax.sql.DataSource;
  * what the pull needs: no windows, no uploads, no faults. Thread-safe.
  */
 final class PgPagesServer implements AutoCloseable {
-    static final String TABLE = BenchDb.PREFIX + "central_pre_postings";
     private static final int MAX_LIMIT = 1_000;
     private final DataSource central;
+    private final String table;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "central-pages");
@@ -41,8 +41,9 @@ final class PgPagesServer implements AutoCloseable {
     private final String token = UUID.randomUUID().toString();
     private volatile long total = -1;
 
-    PgPagesServer(DataSource central) throws IOException {
+    PgPagesServer(DataSource central, String table) throws IOException {
         this.central = central;
+        this.table = table;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(threads);
         server.createContext("/", this::handle);
@@ -54,19 +55,19 @@ final class PgPagesServer implements AutoCloseable {
     }
 
     /** Creates the central table (id, updated_at, the record as jsonb) with its keyset index. */
-    static void createTable(Connection c) throws SQLException {
+    static void createTable(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("DROP TABLE IF EXISTS " + TABLE);
-            s.execute("CREATE TABLE " + TABLE + " (id VARCHAR(40) NOT NULL PRIMARY KEY,"
+            s.execute("DROP TABLE IF EXISTS " + table);
+            s.execute("CREATE TABLE " + table + " (id VARCHAR(40) NOT NULL PRIMARY KEY,"
                     + " updated_at TIMESTAMP(3) NOT NULL, body JSONB NOT NULL)");
-            s.execute("CREATE INDEX " + TABLE + "_keyset ON " + TABLE + " (updated_at, id)");
+            s.execute("CREATE INDEX " + table + "_keyset ON " + table + " (updated_at, id)");
         }
     }
 
     /** Changes every record on the central side as the portal would: a new weight and a later update time. */
-    static int touchAll(Connection c) throws SQLException {
+    static int touchAll(Connection c, String table) throws SQLException {
         try (Statement s = c.createStatement()) {
-            return s.executeUpdate("UPDATE " + TABLE + " SET updated_at = updated_at + INTERVAL '7 days',"
+            return s.executeUpdate("UPDATE " + table + " SET updated_at = updated_at + INTERVAL '7 days',"
                     + " body = jsonb_set(jsonb_set(body, '{atualizadoEm}', to_jsonb(to_char(updated_at"
                     + " + INTERVAL '7 days', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS'))), '{pesoInformado}', '\"777\"')");
         }
@@ -110,7 +111,7 @@ final class PgPagesServer implements AutoCloseable {
         String lastId = null;
         boolean more = false;
         try (Connection c = central.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT id, updated_at, body::text FROM " + TABLE + where
+                PreparedStatement ps = c.prepareStatement("SELECT id, updated_at, body::text FROM " + table + where
                         + " ORDER BY updated_at, id LIMIT ?")) {
             int i = 1;
             if (since != null) {
@@ -142,9 +143,9 @@ final class PgPagesServer implements AutoCloseable {
                 + total + ",\"temMais\":" + more + ",\"proximo\":" + next + "}}";
     }
 
-    private static long count(Connection c) throws SQLException {
+    private long count(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + TABLE)) {
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }

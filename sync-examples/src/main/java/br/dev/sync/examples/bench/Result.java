@@ -18,7 +18,7 @@ record Result(String label, String database, int rows, double seconds, double pe
     }
 
     static Result missing(String label, String database, int rows, String note) {
-        return new Result(label, database, rows, 0, 0, 0, note);
+        return new Result(label, database, rows, 0, 0, 0, note.length() > 200 ? note.substring(0, 200) + "..." : note);
     }
 
     /** The line a child JVM prints for its parent. */

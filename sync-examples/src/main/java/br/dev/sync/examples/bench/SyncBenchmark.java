@@ -64,6 +64,12 @@ public final class SyncBenchmark implements Callable<Integer> {
     String jfr;
 
     @Option(
+            names = "--prefix",
+            description = "Prefix of every table the benchmark makes (default: ${DEFAULT-VALUE}); runs sharing a"
+                    + " database at the same time need different ones.")
+    String prefix = BenchDb.PREFIX;
+
+    @Option(
             names = "--in-process",
             description = "Run every case in this JVM (quick checks; heap figures are then the whole JVM's).")
     boolean inProcess;
@@ -99,7 +105,7 @@ public final class SyncBenchmark implements Callable<Integer> {
                         "== %,d pre-postings seeded in %.1f s (sandbox at %s)%n",
                         n, (System.nanoTime() - t0) / 1e9, sandbox.baseUrl());
                 for (String kind : databases) {
-                    BenchDb db = BenchDb.of(kind);
+                    BenchDb db = BenchDb.of(kind, prefix);
                     for (String kase : only) {
                         if (!kase.equals("topology")) {
                             measure(jvm, db, kase, n, sandbox.baseUrl());
@@ -136,27 +142,30 @@ public final class SyncBenchmark implements Callable<Integer> {
         }
         db.dropAll();
         String heap = kase.equals("naive") ? naiveXmx : xmx;
-        run(jvm, heap, List.of(kase, db.kind(), db.url(), String.valueOf(n), baseUrl));
+        run(jvm, heap, List.of(kase, db.kind(), db.url(), String.valueOf(n), baseUrl, prefix));
     }
 
     private void topology(ChildJvm jvm, int n, PortalSandbox sandbox) throws Exception {
-        BenchDb central = BenchDb.of("postgresql");
+        BenchDb central = BenchDb.of("postgresql", prefix);
+        String table = prefix + "central_pre_postings";
         BenchDb branch = Topology.branch(central);
         branch.dropAll();
         try (HikariDataSource ds = central.pool(2)) {
             long t0 = System.nanoTime();
             Topology.load(
-                    ds, PortalPostal.connect(Pages.config(sandbox.baseUrl())).transport());
+                    ds,
+                    table,
+                    PortalPostal.connect(Pages.config(sandbox.baseUrl())).transport());
             System.out.printf("   central table loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-            try (PgPagesServer server = new PgPagesServer(ds)) {
+            try (PgPagesServer server = new PgPagesServer(ds, table)) {
                 List<String> args =
-                        List.of("topology", "postgresql", branch.url(), String.valueOf(n), server.baseUrl());
+                        List.of("topology", "postgresql", branch.url(), String.valueOf(n), server.baseUrl(), prefix);
                 run(jvm, xmx, args);
                 try (Connection c = ds.getConnection()) {
-                    PgPagesServer.touchAll(c);
+                    PgPagesServer.touchAll(c, table);
                 }
-                List<String> update =
-                        List.of("topology-update", "postgresql", branch.url(), String.valueOf(n), server.baseUrl());
+                List<String> update = List.of(
+                        "topology-update", "postgresql", branch.url(), String.valueOf(n), server.baseUrl(), prefix);
                 run(jvm, xmx, update);
             }
         } finally {

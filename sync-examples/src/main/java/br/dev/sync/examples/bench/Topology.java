@@ -18,7 +18,7 @@ import org.postgresql.PGConnection;
 
 /**
  * The central → branch topology on PostgreSQL: the central database ({@code test}) holds the pre-postings in
- * {@link PgPagesServer#TABLE}, loaded from the sandbox's records; the branch is a second database,
+ * {@code <prefix>central_pre_postings}, loaded from the sandbox's records; the branch is a second database,
  * {@value #BRANCH}, created when missing, into which the SDK applies.
  */
 final class Topology {
@@ -47,9 +47,9 @@ final class Topology {
     }
 
     /** Copies every pre-posting the sandbox serves into the central table. */
-    static void load(HikariDataSource central, SyncTransport sandbox) throws SQLException {
+    static void load(HikariDataSource central, String table, SyncTransport sandbox) throws SQLException {
         try (Connection c = central.getConnection()) {
-            PgPagesServer.createTable(c);
+            PgPagesServer.createTable(c, table);
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             Pages.each(sandbox, raws -> {
                 List<Object[]> rows = new ArrayList<>();
@@ -67,14 +67,14 @@ final class Topology {
                 }
                 try {
                     copy.copyIn(
-                            "COPY " + PgPagesServer.TABLE + " (id, updated_at, body) FROM STDIN WITH (FORMAT csv)",
+                            "COPY " + table + " (id, updated_at, body) FROM STDIN WITH (FORMAT csv)",
                             new StringReader(CeilingCases.csv(rows)));
                 } catch (SQLException | IOException e) {
                     throw new IllegalStateException("loading the central table failed: " + e.getMessage(), e);
                 }
             });
             try (Statement s = c.createStatement()) {
-                s.execute("ANALYZE " + PgPagesServer.TABLE);
+                s.execute("ANALYZE " + table);
             }
         }
     }

@@ -118,26 +118,34 @@ final class SdkCases {
         }
     }
 
-    /** Fills the outbox with {@code rows} processed objects (untimed); answers the store. */
+    /** Fills the outbox with {@code rows} processed objects (untimed), a transaction per 1,000; answers the store. */
     JdbcSyncStore outbox(int rows, String run) throws SQLException {
         JdbcSyncStore store = JdbcSyncStore.builder(ds).tablePrefix(prefix).build();
-        List<Change> changes = new ArrayList<>(rows);
         Instant now = Instant.now();
-        for (int i = 0; i < rows; i++) {
-            String digits = String.format("%08d", i);
-            String code = "PB" + digits + BrazilianIds.trackingCheckDigit(digits) + "BR";
-            ProcessedObject o = new ProcessedObject(
-                    code,
-                    "03220",
-                    "C" + run,
-                    100 + i % 30_000,
-                    BigDecimal.valueOf(1_000 + i % 90_000, 2),
-                    LocalDate.of(2026, 11, 20),
-                    now);
-            changes.add(PortalStreams.change(PortalStreams.PROCESSED_OBJECTS, o, "bench"));
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            for (int i = 0; i < rows; i++) {
+                store.appendIn(
+                        c, PortalStreams.change(PortalStreams.PROCESSED_OBJECTS, processed(i, run, now), "bench"));
+                if ((i + 1) % 1_000 == 0) {
+                    c.commit();
+                }
+            }
+            c.commit();
         }
-        append(store, changes);
         return store;
+    }
+
+    private static ProcessedObject processed(int i, String run, Instant now) {
+        String digits = String.format("%08d", i);
+        return new ProcessedObject(
+                "PB" + digits + BrazilianIds.trackingCheckDigit(digits) + "BR",
+                "03220",
+                "C" + run,
+                100 + i % 30_000,
+                BigDecimal.valueOf(1_000 + i % 90_000, 2),
+                LocalDate.of(2026, 11, 20),
+                now);
     }
 
     /** Pushes the whole outbox; answers the records the server accepted. */

@@ -1,0 +1,139 @@
+package br.dev.sync.examples.bench;
+
+import br.dev.sync.core.jdbc.JdbcSyncStore;
+import br.dev.sync.core.spi.SyncTransport;
+import br.dev.sync.portal.PortalPostal;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One measured case, run by {@link SyncBenchmark} in a JVM of its own so that its heap is its own: arguments are
+ * the case, the database kind, its JDBC URL, the number of rows and the base URL of the server holding them. It
+ * prints one {@link Result} line per figure. Setup (tables, outbox fill) is outside the clock and the heap figures.
+ */
+public final class BenchChild {
+    private BenchChild() {}
+
+    public static void main(String[] args) {
+        measure(args).forEach(r -> System.out.println(r.line()));
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /** Runs the case the arguments name and answers its figures (a figure with a note when it failed). */
+    static List<Result> measure(String... args) {
+        String kase = args[0];
+        BenchDb db = new BenchDb(args[1], args[2], args[5]);
+        int rows = Integer.parseInt(args[3]);
+        String baseUrl = args[4];
+        List<Result> results = new ArrayList<>();
+        try (HeapMeter heap = new HeapMeter();
+                HikariDataSource ds = db.pool(4)) {
+            results.addAll(new BenchChild.Run(kase, db, ds, rows, baseUrl, heap).run());
+        } catch (Exception | OutOfMemoryError e) {
+            results.add(Result.missing(kase, db.kind(), rows, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            e.printStackTrace();
+        }
+        return results;
+    }
+
+    /** The state of one run. */
+    private record Run(String kase, BenchDb db, HikariDataSource ds, int rows, String baseUrl, HeapMeter heap) {
+        static final int WARM_PAGES = 5;
+
+        List<Result> run() throws Exception {
+            SyncTransport transport =
+                    PortalPostal.connect(Pages.config(baseUrl)).transport();
+            SyncTransport warmup = new FirstPages(transport, WARM_PAGES);
+            SdkCases sdk = new SdkCases(db, ds, transport, db.prefix());
+            String warm = db.prefix() + "warm_";
+            SdkCases warmSdk = new SdkCases(db, ds, warmup, warm);
+            CeilingCases ceiling = new CeilingCases(db, ds, transport, db.prefix() + "pre_postings");
+            CeilingCases warmCeiling = new CeilingCases(db, ds, warmup, warm + "pre_postings");
+            switch (kase) {
+                case "ceiling": {
+                    warmCeiling.upsert();
+                    heap.reset();
+                    long[] nanos = ceiling.upsert();
+                    return List.of(
+                            result("ceiling upsert, insert", nanos[0]), result("ceiling upsert, update", nanos[1]));
+                }
+                case "copy": {
+                    warmCeiling.copy();
+                    heap.reset();
+                    return List.of(result("ceiling COPY, insert", ceiling.copy()));
+                }
+                case "copy-merge": {
+                    warmCeiling.copyMerge();
+                    heap.reset();
+                    long[] nanos = ceiling.copyMerge();
+                    return List.of(result("COPY+merge, insert", nanos[0]), result("COPY+merge, update", nanos[1]));
+                }
+                case "pull":
+                    return List.of(pull("SDK pull, mapped table", SdkCases.Target.MAPPED, sdk, warmSdk));
+                case "pull-generic":
+                    return List.of(pull("SDK pull, generic table", SdkCases.Target.GENERIC, sdk, warmSdk));
+                case "pull-portal":
+                    return List.of(pull("SDK pull, Portal table", SdkCases.Target.PORTAL_TABLE, sdk, warmSdk));
+                case "conflict": {
+                    SdkCases.pull(warmSdk.store(SdkCases.Target.MAPPED, false), warmup);
+                    JdbcSyncStore store = sdk.store(SdkCases.Target.MAPPED, false);
+                    sdk.pendingChanges(store);
+                    return List.of(timedPull("SDK pull, 10% conflicts", store, transport));
+                }
+                case "topology":
+                    return List.of(pull("topology PG->PG, insert", SdkCases.Target.MAPPED, sdk, warmSdk));
+                case "topology-update":
+                    SdkCases.pull(warmSdk.store(SdkCases.Target.MAPPED, false), warmup);
+                    return List.of(
+                            timedPull("topology PG->PG, update", sdk.store(SdkCases.Target.MAPPED, true), transport));
+                case "naive": {
+                    heap.reset();
+                    long t0 = System.nanoTime();
+                    long n = new NaiveCase(db, ds, baseUrl).run();
+                    return List.of(counted("naive (list + row commits)", System.nanoTime() - t0, n));
+                }
+                case "push": {
+                    JdbcSyncStore store = sdk.outbox(rows, Long.toString(System.nanoTime() % 100_000));
+                    heap.reset();
+                    long t0 = System.nanoTime();
+                    long n = sdk.push(store);
+                    return List.of(counted("SDK push (outbox to server)", System.nanoTime() - t0, n));
+                }
+                default:
+                    throw new IllegalArgumentException("unknown case " + kase);
+            }
+        }
+
+        /** A warm-up pull of the first pages into tables of their own, then the measured pull. */
+        private Result pull(String label, SdkCases.Target target, SdkCases sdk, SdkCases warm) throws Exception {
+            SdkCases.pull(warm.store(target, false), new FirstPages(transportOf(), WARM_PAGES));
+            return timedPull(label, sdk.store(target, false), transportOf());
+        }
+
+        private SyncTransport transportOf() {
+            return PortalPostal.connect(Pages.config(baseUrl)).transport();
+        }
+
+        private Result timedPull(String label, JdbcSyncStore store, SyncTransport transport) {
+            heap.reset();
+            long t0 = System.nanoTime();
+            long applied = SdkCases.pull(store, transport);
+            return counted(label, System.nanoTime() - t0, applied);
+        }
+
+        private Result counted(String label, long nanos, long n) {
+            Result r = result(label, nanos);
+            return n == rows ? r : withNote(r, "wrote " + n + " of " + rows);
+        }
+
+        private Result result(String label, long nanos) {
+            return new Result(label, db.kind(), rows, nanos / 1e9, heap.peakUsedMb(), heap.liveMb(), "");
+        }
+
+        private static Result withNote(Result r, String note) {
+            return new Result(r.label(), r.database(), r.rows(), r.seconds(), r.peakUsedMb(), r.liveMb(), note);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package br.dev.sync.examples.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** The benchmark's table: a row per figure, with its ratio to the ceiling of the same database and rows. */
+final class ResultTable {
+    /** A figure and the machine's 1-minute load average when it was taken. */
+    record Row(Result result, double load) {}
+
+    private static final String FORMAT = "%-30s %-10s %9s %8s %10s %7s %9s %9s %5s  %s";
+
+    private ResultTable() {}
+
+    static String header() {
+        return String.format(
+                Locale.ROOT,
+                FORMAT,
+                "case",
+                "database",
+                "rows",
+                "seconds",
+                "rows/s",
+                "ratio",
+                "heap MB",
+                "gc MB",
+                "load",
+                "note");
+    }
+
+    static String line(Row row, List<Row> all) {
+        Result r = row.result();
+        return String.format(
+                Locale.ROOT,
+                FORMAT,
+                r.label(),
+                r.database(),
+                String.format(Locale.ROOT, "%,d", r.rows()),
+                r.measured() ? String.format(Locale.ROOT, "%.2f", r.seconds()) : "-",
+                r.measured() ? String.format(Locale.ROOT, "%,.0f", r.rowsPerSecond()) : "-",
+                ratio(r, all),
+                r.measured() ? String.format(Locale.ROOT, "%.0f", r.peakUsedMb()) : "-",
+                r.measured() ? String.format(Locale.ROOT, "%.0f", r.liveMb()) : "-",
+                String.format(Locale.ROOT, "%.1f", row.load()),
+                r.note());
+    }
+
+    static String format(List<Row> rows) {
+        StringBuilder b = new StringBuilder(header()).append('\n');
+        rows.forEach(r -> b.append(line(r, rows)).append('\n'));
+        return b.toString();
+    }
+
+    static String markdown(List<Row> rows) {
+        StringBuilder b = new StringBuilder(
+                "| case | database | rows | seconds | rows/s | ratio to ceiling | peak heap MB | mean heap after GC MB | load | note |\n"
+                        + "|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (Row row : rows) {
+            Result r = row.result();
+            b.append("| ").append(r.label()).append(" | ").append(r.database()).append(" | ");
+            b.append(String.format(Locale.ROOT, "%,d", r.rows())).append(" | ");
+            b.append(r.measured() ? String.format(Locale.ROOT, "%.2f", r.seconds()) : "-")
+                    .append(" | ");
+            b.append(r.measured() ? String.format(Locale.ROOT, "%,.0f", r.rowsPerSecond()) : "-")
+                    .append(" | ");
+            b.append(ratio(r, rows)).append(" | ");
+            b.append(r.measured() ? String.format(Locale.ROOT, "%.0f", r.peakUsedMb()) : "-")
+                    .append(" | ");
+            b.append(r.measured() ? String.format(Locale.ROOT, "%.0f", r.liveMb()) : "-")
+                    .append(" | ");
+            b.append(String.format(Locale.ROOT, "%.1f", row.load())).append(" | ");
+            b.append(r.note()).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    /** The rows per second over those of the database's batch upsert (insert or update pass) at the same size. */
+    static String ratio(Result r, List<Row> all) {
+        if (!r.measured()) {
+            return "-";
+        }
+        String ceiling = r.label().endsWith("update") ? "ceiling upsert, update" : "ceiling upsert, insert";
+        return all.stream()
+                .map(Row::result)
+                .filter(c -> c.label().equals(ceiling) && c.database().equals(r.database()) && c.rows() == r.rows())
+                .filter(Result::measured)
+                .findFirst()
+                .map(c -> String.format(Locale.ROOT, "%.2f", r.rowsPerSecond() / c.rowsPerSecond()))
+                .orElse("-");
+    }
+
+    /** The 1-minute load average of the machine. */
+    static double load() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        }
+    }
+
+    /** One line on the machine: processors, memory, JVM. */
+    static String machine() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return String.format(
+                Locale.ROOT,
+                "machine: %d processors, %.1f GB memory, %s %s, %s; load %.2f",
+                Runtime.getRuntime().availableProcessors(),
+                os.getTotalMemorySize() / 1e9,
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                load());
+    }
+}

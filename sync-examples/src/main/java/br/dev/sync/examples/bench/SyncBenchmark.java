@@ -1,0 +1,193 @@
+package br.dev.sync.examples.bench;
+
+import br.dev.sync.portal.PortalPostal;
+import br.dev.sync.portal.sandbox.PortalSandbox;
+import br.dev.sync.portal.sandbox.SandboxOptions;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole-run benchmark: for each number of rows, a Portal Postal sandbox on loopback seeded with that many
+ * pre-postings; for each database the ceilings, the SDK pulls, the naive baseline, the conflict pull and the push,
+ * each in a child JVM with its own heap limit; then the central → branch topology on PostgreSQL. Prints one table.
+ */
+@Command(
+        name = "sync-benchmark",
+        mixinStandardHelpOptions = true,
+        description = "Rows per second of the SDK against the databases' own ceilings, on the same rows.")
+public final class SyncBenchmark implements Callable<Integer> {
+    static final List<String> CASES = List.of(
+            "ceiling",
+            "copy",
+            "copy-merge",
+            "pull",
+            "pull-generic",
+            "pull-portal",
+            "conflict",
+            "naive",
+            "push",
+            "topology");
+
+    @Option(names = "--rows", split = ",", description = "Numbers of rows (default: ${DEFAULT-VALUE}).")
+    List<Integer> rows = List.of(10_000, 100_000, 1_000_000);
+
+    @Option(names = "--databases", split = ",", description = "h2, postgresql, mariadb (default: ${DEFAULT-VALUE}).")
+    List<String> databases = List.of("h2", "postgresql", "mariadb");
+
+    @Option(names = "--only", split = ",", description = "Cases to run, of: ${COMPLETION-CANDIDATES}; default all.")
+    List<String> only = CASES;
+
+    @Option(
+            names = "--xmx",
+            description = "Heap limit of every measured JVM but the naive one (default: ${DEFAULT-VALUE}).")
+    String xmx = "128m";
+
+    @Option(names = "--naive-xmx", description = "Heap limit of the naive baseline (default: ${DEFAULT-VALUE}).")
+    String naiveXmx = "1g";
+
+    @Option(names = "--naive-max-rows", description = "Skip the naive baseline above this (default: ${DEFAULT-VALUE}).")
+    int naiveMaxRows = 100_000;
+
+    @Option(names = "--timeout", description = "Seconds a case may take (default: ${DEFAULT-VALUE}).")
+    long timeout = 1_800;
+
+    @Option(names = "--jfr", description = "Folder to write a JFR recording of every measured JVM into.")
+    String jfr;
+
+    @Option(
+            names = "--prefix",
+            description = "Prefix of every table the benchmark makes (default: ${DEFAULT-VALUE}); runs sharing a"
+                    + " database at the same time need different ones.")
+    String prefix = BenchDb.PREFIX;
+
+    @Option(
+            names = "--in-process",
+            description = "Run every case in this JVM (quick checks; heap figures are then the whole JVM's).")
+    boolean inProcess;
+
+    @Option(names = "--markdown", description = "Also write the table as Markdown to this file.")
+    Path markdown;
+
+    private final List<ResultTable.Row> table = new ArrayList<>();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SyncBenchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        for (String c : only) {
+            if (!CASES.contains(c)) {
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this), "unknown case " + c + "; known: " + CASES);
+            }
+        }
+        if (jfr != null) {
+            Files.createDirectories(Path.of(jfr));
+        }
+        PrintStream out = System.out;
+        out.println(ResultTable.machine());
+        ChildJvm jvm = new ChildJvm(jfr);
+        for (int n : rows) {
+            long t0 = System.nanoTime();
+            try (PortalSandbox sandbox =
+                    PortalSandbox.start(SandboxOptions.defaults().withPrePostings(n))) {
+                out.printf(
+                        "== %,d pre-postings seeded in %.1f s (sandbox at %s)%n",
+                        n, (System.nanoTime() - t0) / 1e9, sandbox.baseUrl());
+                for (String kind : databases) {
+                    BenchDb db = BenchDb.of(kind, prefix);
+                    for (String kase : only) {
+                        if (!kase.equals("topology")) {
+                            measure(jvm, db, kase, n, sandbox.baseUrl());
+                        }
+                    }
+                    db.dropAll();
+                }
+                if (only.contains("topology") && databases.contains("postgresql")) {
+                    topology(jvm, n, sandbox);
+                }
+            }
+        }
+        String text = ResultTable.format(table);
+        out.println();
+        out.println(text);
+        if (markdown != null) {
+            Files.writeString(markdown, ResultTable.markdown(table));
+        }
+        return table.stream()
+                        .allMatch(
+                                r -> r.result().measured() || r.result().note().startsWith("skipped"))
+                ? 0
+                : 1;
+    }
+
+    private void measure(ChildJvm jvm, BenchDb db, String kase, int n, String baseUrl) throws Exception {
+        boolean pgOnly = kase.equals("copy") || kase.equals("copy-merge");
+        if (pgOnly && !db.kind().equals("postgresql")) {
+            return;
+        }
+        if (kase.equals("naive") && n > naiveMaxRows) {
+            add(Result.missing("naive (list + row commits)", db.kind(), n, "skipped: above --naive-max-rows"));
+            return;
+        }
+        db.dropAll();
+        String heap = kase.equals("naive") ? naiveXmx : xmx;
+        run(jvm, heap, List.of(kase, db.kind(), db.url(), String.valueOf(n), baseUrl, prefix));
+    }
+
+    private void topology(ChildJvm jvm, int n, PortalSandbox sandbox) throws Exception {
+        BenchDb central = BenchDb.of("postgresql", prefix);
+        String table = prefix + "central_pre_postings";
+        BenchDb branch = Topology.branch(central);
+        branch.dropAll();
+        try (HikariDataSource ds = central.pool(2)) {
+            long t0 = System.nanoTime();
+            Topology.load(
+                    ds,
+                    table,
+                    PortalPostal.connect(Pages.config(sandbox.baseUrl())).transport());
+            System.out.printf("   central table loaded in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            try (PgPagesServer server = new PgPagesServer(ds, table)) {
+                List<String> args =
+                        List.of("topology", "postgresql", branch.url(), String.valueOf(n), server.baseUrl(), prefix);
+                run(jvm, xmx, args);
+                try (Connection c = ds.getConnection()) {
+                    PgPagesServer.touchAll(c, table);
+                }
+                List<String> update = List.of(
+                        "topology-update", "postgresql", branch.url(), String.valueOf(n), server.baseUrl(), prefix);
+                run(jvm, xmx, update);
+            }
+        } finally {
+            central.dropAll();
+            branch.dropAll();
+        }
+    }
+
+    private void run(ChildJvm jvm, String heap, List<String> args) throws Exception {
+        List<Result> results =
+                inProcess ? BenchChild.measure(args.toArray(String[]::new)) : jvm.run(heap, timeout, args);
+        results.forEach(this::add);
+    }
+
+    /** The figures so far. */
+    List<ResultTable.Row> table() {
+        return List.copyOf(table);
+    }
+
+    private void add(Result r) {
+        ResultTable.Row row = new ResultTable.Row(r, ResultTable.load());
+        table.add(row);
+        System.out.println(ResultTable.line(row, table));
+    }
+}

@@ -61,6 +61,9 @@ final class PostgresDialect implements Dialect {
     public void beginLockTimeout(Connection c, Duration timeout) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL lock_timeout = '" + Math.max(1, timeout.toMillis()) + "ms'");
+            // a generic plan cached while a table was empty can stay a sequential scan as it grows: the per-page
+            // version read then took seconds a page in some runs; plan every statement for its parameters
+            s.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         }
     }
 

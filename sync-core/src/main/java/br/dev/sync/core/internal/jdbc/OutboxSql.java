@@ -85,7 +85,9 @@ public final class OutboxSql {
         }
         List<OutboxEntry> entries;
         try (PreparedStatement ps =
-                c.prepareStatement("SELECT seq, change_json FROM " + t.outbox() + " WHERE stream = ? ORDER BY seq")) {
+                c.prepareStatement("SELECT seq, change_json FROM " + t.outbox() + " WHERE stream = ? ORDER BY seq"
+                        // the limit in the statement too: H2 otherwise reads the whole outbox before maxRows applies
+                        + " LIMIT " + Math.max(1, limit))) {
             ps.setMaxRows(limit);
             ps.setString(1, stream);
             entries = entries(ps, stream);

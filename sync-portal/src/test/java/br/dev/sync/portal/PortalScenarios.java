@@ -369,25 +369,24 @@ abstract class PortalScenarios {
     }
 
     @Test
-    void answersCutHalfWayFailTheRunWithoutPartialPagesAndTheNextRunsResumeToTheSandboxData() {
+    void answersCutHalfWayAreRetriedWithoutPartialPagesAndTheRunEndsEqualToTheSandboxData() {
         PortalSandbox sandbox = sandbox(SandboxOptions.defaults().withPrePostings(5_000));
         SyncEngine engine = engine("agency-0042");
         sandbox.faults().cutAnswers(0.15);
         PortalPostal portal = PortalPostal.connect(Sandboxes.config(sandbox, 200));
 
+        // a body cut by the connection is retried like any I/O failure; a run fails only when every try of one
+        // page is cut (rare at 15%), and the next run then resumes from the last committed page
         int failed = 0;
         SyncReport report = engine.run(portal.quick(ALL_DAYS));
-        while (!report.succeeded() && failed < 40) {
+        while (!report.succeeded() && failed < 5) {
             failed++;
-            assertThat(report.steps())
-                    .filteredOn(s -> s.status() != StepStatus.SUCCEEDED)
-                    .allSatisfy(s -> assertThat(s.error()).contains("could not be read"));
             report = engine.run(portal.quick(ALL_DAYS));
         }
 
         assertThat(report.succeeded()).isTrue();
         assertThat(sandbox.faults().cutAnswersInjected()).isPositive();
-        assertThat(failed).isBetween(1, (int) sandbox.faults().cutAnswersInjected());
+        assertThat(failed).isLessThanOrEqualTo(1);
         assertThat(Stored.diff(
                         Stored.expected(PortalStreams.PRE_POSTINGS, sandbox.records("pre-postagens")),
                         Stored.in(engine.store(), PortalStreams.PRE_POSTINGS)))

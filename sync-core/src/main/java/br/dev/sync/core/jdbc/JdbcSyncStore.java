@@ -160,8 +160,9 @@ public final class JdbcSyncStore implements SyncStore {
         List<String> keys = batch.changes().stream().map(Change::key).distinct().toList();
         Map<String, Change> writes = new LinkedHashMap<>();
         int unchanged = 0;
-        if (table.countsWrites() && keys.size() == batch.changes().size()) {
-            table.writeCounted(c, batch.changes()).forEach(ch -> writes.put(ch.key(), ch));
+        List<Change> counted = keys.size() == batch.changes().size() ? table.tryWriteCounted(c, batch.changes()) : null;
+        if (counted != null) {
+            counted.forEach(ch -> writes.put(ch.key(), ch));
             unchanged = batch.changes().size() - writes.size();
         } else {
             Map<String, Long> stored = keys.isEmpty() ? Map.of() : table.lockVersions(c, keys);

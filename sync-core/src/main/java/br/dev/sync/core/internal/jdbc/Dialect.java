@@ -13,10 +13,11 @@ import java.util.Optional;
  * <p>Applied/unchanged counts never come from a batch's update counts: PostgreSQL with
  * {@code reWriteBatchedInserts} and MariaDB with {@code rewriteBatchedStatements} answer
  * {@code SUCCESS_NO_INFO}, and MariaDB counts found rather than changed rows unless {@code useAffectedRows=true}.
- * The store reads the page's stored versions first ({@code SELECT ... FOR UPDATE}, in the same transaction) and
- * sends only newer changes; the version check inside the upsert still guards against a writer that is not the
- * store. H2 is the exception ({@link #exactBatchCounts()}): its MERGE answers 1 or 0 per row, so the store sends
- * the whole page and counts from the batch, without the read.
+ * PostgreSQL writes a page in one set-based upsert that returns the keys it wrote ({@link #setUpserts()}). MariaDB
+ * reads the page's stored versions first ({@code SELECT ... FOR UPDATE}, in the same transaction) and sends only
+ * newer changes; the version check inside the upsert still guards against a writer that is not the store. H2's
+ * MERGE answers 1 or 0 per row ({@link #exactBatchCounts()}), so the store sends the whole page and counts from the
+ * batch, without the read.
  *
  * <p>To add Oracle (WinThor): write {@code OracleDialect} with {@code MERGE INTO t USING (SELECT ? ... FROM dual)
  * s ON (...) WHEN MATCHED THEN UPDATE ... WHERE t.version < s.version WHEN NOT MATCHED THEN INSERT ...}, lock
@@ -61,6 +62,14 @@ public interface Dialect {
      * empty when none blocks it or the database cannot tell.
      */
     Optional<String> blockerOf(Connection monitor, String waitingSession) throws SQLException;
+
+    /**
+     * Whether the database takes a whole page in one set-based versioned upsert that answers the keys it wrote
+     * ({@link SetUpsert}); the store then sends the page without reading its versions first.
+     */
+    default boolean setUpserts() {
+        return false;
+    }
 
     /** Whether a batch's update counts say exactly which rows the versioned upsert wrote (1) or skipped (0). */
     default boolean exactBatchCounts() {

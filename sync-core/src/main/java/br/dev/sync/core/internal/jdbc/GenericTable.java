@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -24,17 +25,32 @@ public final class GenericTable implements RecordTable {
     private final Clock clock;
     private final String upsert;
     private final boolean exactCounts;
+    private final SetUpsert set;
+    private final String setUpsert;
+
+    private static final List<String> COLUMNS =
+            List.of("stream", "record_key", "fields", "deleted", "updated_at", "version");
 
     public GenericTable(Dialect dialect, String table, String stream, Clock clock) {
         this.table = table;
         this.stream = stream;
         this.clock = clock;
         this.exactCounts = dialect.exactBatchCounts();
-        this.upsert = dialect.versionedUpsert(
-                table,
-                List.of("stream", "record_key", "fields", "deleted", "updated_at", "version"),
-                List.of("stream", "record_key"),
-                "version");
+        this.upsert = dialect.versionedUpsert(table, COLUMNS, List.of("stream", "record_key"), "version");
+        if (dialect.setUpserts()) {
+            this.set = SetUpsert.of(Map.of(
+                    "stream", "character varying",
+                    "record_key", "character varying",
+                    "fields", "text",
+                    "deleted", "boolean",
+                    "updated_at", "bigint",
+                    "version", "bigint"));
+            this.setUpsert =
+                    set.sql(table, COLUMNS, List.of("stream", "record_key"), "version", "record_key", null, null);
+        } else {
+            this.set = null;
+            this.setUpsert = null;
+        }
     }
 
     @Override
@@ -54,8 +70,34 @@ public final class GenericTable implements RecordTable {
     }
 
     @Override
-    public boolean countsWrites() {
-        return exactCounts;
+    public List<Change> tryWriteCounted(Connection c, Collection<Change> changes) throws SQLException {
+        if (exactCounts) {
+            return writeCounted(c, changes);
+        }
+        if (set == null) {
+            return null;
+        }
+        List<Change> rows = List.copyOf(changes);
+        String now = Long.toString(Micros.of(clock.instant()));
+        String[][] arrays = new String[COLUMNS.size()][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            Change ch = rows.get(r);
+            arrays[0][r] = stream;
+            arrays[1][r] = ch.key();
+            arrays[2][r] = fields(ch);
+            arrays[3][r] = Boolean.toString(ch.isDelete());
+            arrays[4][r] = now;
+            arrays[5][r] = Long.toString(ch.version());
+        }
+        try (PreparedStatement ps = c.prepareStatement(setUpsert)) {
+            SetUpsert.bindArrays(c, ps, arrays);
+            Set<String> keys = SetUpsert.written(ps);
+            return rows.stream().filter(ch -> keys.contains(ch.key())).toList();
+        }
+    }
+
+    private String fields(Change ch) {
+        return ch.isDelete() ? "{}" : JsonText.write(ch.fields(), "record " + ch.key());
     }
 
     @Override
@@ -66,7 +108,7 @@ public final class GenericTable implements RecordTable {
             for (Change ch : rows) {
                 ps.setString(1, stream);
                 ps.setString(2, ch.key());
-                ps.setString(3, ch.isDelete() ? "{}" : JsonText.write(ch.fields(), "record " + ch.key()));
+                ps.setString(3, fields(ch));
                 ps.setBoolean(4, ch.isDelete());
                 ps.setLong(5, now);
                 ps.setLong(6, ch.version());

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -36,7 +37,9 @@ public final class MappedTable implements RecordTable {
     private final Map<String, Column> byName;
     private final boolean ignoreUnmapped;
     private final String tombstones;
+    private final SetUpsert set;
     private final Map<List<String>, String> upserts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<String>, String> setUpserts = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A column as the database names it, quoted, with its JDBC type. */
     record Column(String quoted, String field, int sqlType) {}
@@ -52,6 +55,7 @@ public final class MappedTable implements RecordTable {
         this.byName = b.byName;
         this.ignoreUnmapped = b.ignoreUnmapped;
         this.tombstones = b.tombstones;
+        this.set = b.set;
     }
 
     /**
@@ -97,6 +101,7 @@ public final class MappedTable implements RecordTable {
             special.add(b.deleted.quoted());
         }
         b.byField.values().forEach(col -> special.add(col.quoted()));
+        b.set = d.setUpserts() ? SetUpsert.of(c, d, found.quoted()) : null;
         columns.values().stream()
                 .filter(info -> Identifiers.isName(info.name()))
                 .forEach(info -> {
@@ -120,6 +125,7 @@ public final class MappedTable implements RecordTable {
         Column key;
         Column version;
         Column deleted;
+        SetUpsert set;
 
         Builder(Dialect d, String stream, boolean ignoreUnmapped, String tombstones) {
             this.d = d;
@@ -174,8 +180,95 @@ public final class MappedTable implements RecordTable {
     }
 
     @Override
-    public boolean countsWrites() {
-        return d.exactBatchCounts() && deleted != null;
+    public List<Change> tryWriteCounted(Connection c, Collection<Change> changes) throws SQLException {
+        if (d.exactBatchCounts() && deleted != null) {
+            return writeCounted(c, changes);
+        }
+        if (set == null || !set.returnsKeysAsSent(key.quoted())) {
+            return null;
+        }
+        Map<List<Column>, List<Change>> groups = new LinkedHashMap<>();
+        for (Change ch : changes) {
+            if (ch.isDelete() && deleted == null) {
+                return null; // a delete without a deleted column removes the row: the read-first way counts it
+            }
+            groups.computeIfAbsent(ch.isDelete() ? List.of() : shape(ch), s -> new ArrayList<>())
+                    .add(ch);
+        }
+        List<SetWrite> writes = new ArrayList<>();
+        for (Map.Entry<List<Column>, List<Change>> e : groups.entrySet()) {
+            SetWrite w = setWrite(e.getKey(), e.getValue());
+            if (w == null) {
+                return null;
+            }
+            writes.add(w);
+        }
+        List<Change> written = new ArrayList<>();
+        for (SetWrite w : writes) {
+            try (PreparedStatement ps = c.prepareStatement(w.sql())) {
+                int i = SetUpsert.bindArrays(c, ps, w.arrays());
+                if (deleted == null) {
+                    ps.setString(i++, stream);
+                    ps.setString(i, stream);
+                }
+                Set<String> keys = SetUpsert.written(ps);
+                w.rows().stream().filter(ch -> keys.contains(ch.key())).forEach(written::add);
+            }
+        }
+        return written;
+    }
+
+    /** One shape's rows as text arrays and its statement; null when a value has no text form. */
+    private record SetWrite(String sql, String[][] arrays, List<Change> rows) {}
+
+    /** The columns a write of this shape binds, in order: key, data, deleted flag, version. */
+    private List<String> columnNames(List<Column> data) {
+        List<String> names = new ArrayList<>();
+        names.add(key.quoted());
+        data.forEach(col -> names.add(col.quoted()));
+        if (deleted != null) {
+            names.add(deleted.quoted());
+        }
+        names.add(version.quoted());
+        return names;
+    }
+
+    private SetWrite setWrite(List<Column> data, List<Change> rows) {
+        List<String> names = columnNames(data);
+        if (!set.knows(names)) {
+            return null;
+        }
+        String[][] arrays = new String[names.size()][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            Change ch = rows.get(r);
+            int i = 0;
+            arrays[i++][r] = ch.key();
+            for (Column col : data) {
+                String text = set.text(ch.fields().get(col.field()), col.quoted());
+                if (text == SetUpsert.UNSUPPORTED) {
+                    return null;
+                }
+                arrays[i++][r] = text;
+            }
+            if (deleted != null) {
+                arrays[i++][r] = set.text(ch.isDelete(), deleted.quoted());
+            }
+            arrays[i][r] = Long.toString(ch.version());
+        }
+        String sql = setUpserts.computeIfAbsent(names, n -> {
+            if (deleted != null) {
+                return set.sql(table, n, List.of(key.quoted()), version.quoted(), key.quoted(), null, null);
+            }
+            // no deleted column: an upsert older than the key's tombstone is not written, and the tombstones the
+            // page's upserts outdate go, in the same statement
+            String v = set.column(n, n.size());
+            String forget = "forgotten AS (DELETE FROM " + tombstones + " x USING u WHERE x.stream = ?"
+                    + " AND x.record_key = u.c1 AND x.version < " + v + ")";
+            String guard = "NOT EXISTS (SELECT 1 FROM " + tombstones + " x WHERE x.stream = ?"
+                    + " AND x.record_key = u.c1 AND x.version >= " + v + ")";
+            return set.sql(table, n, List.of(key.quoted()), version.quoted(), key.quoted(), forget, guard);
+        });
+        return new SetWrite(sql, arrays, rows);
     }
 
     @Override
@@ -226,13 +319,7 @@ public final class MappedTable implements RecordTable {
     }
 
     private List<Change> upsert(Connection c, List<Column> data, List<Change> rows) throws SQLException {
-        List<String> names = new ArrayList<>();
-        names.add(key.quoted());
-        data.forEach(col -> names.add(col.quoted()));
-        if (deleted != null) {
-            names.add(deleted.quoted());
-        }
-        names.add(version.quoted());
+        List<String> names = columnNames(data);
         String sql = upserts.computeIfAbsent(
                 names, n -> d.versionedUpsert(table, n, List.of(key.quoted()), version.quoted()));
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -23,15 +23,15 @@ public interface RecordTable {
     }
 
     /**
-     * Whether {@link #writeCounted} can tell from the batch's update counts which changes the version check let
-     * through, so the store may skip {@link #lockVersions} (H2 answers 1 or 0 per row; PostgreSQL and MariaDB with
-     * their batch rewriting options do not).
+     * Writes the page's changes (one per key, any version) when this table can tell exactly which of them the
+     * version check let through, and answers those; answers null, having written nothing, when it cannot (the
+     * store then reads the stored versions with {@link #lockVersions} and calls {@link #write}).
      */
-    default boolean countsWrites() {
-        return false;
+    default List<Change> tryWriteCounted(Connection c, Collection<Change> changes) throws SQLException {
+        return null;
     }
 
-    /** Writes the changes (one per key, any version) and answers those the version check let through. */
+    /** Writes the changes (one per key) as JDBC batches and answers those the batch counts say were written. */
     List<Change> writeCounted(Connection c, Collection<Change> changes) throws SQLException;
 
     /** The changes whose update count says they were written. */

@@ -1,0 +1,317 @@
+package br.dev.sync.core.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import br.dev.sync.core.Change;
+import br.dev.sync.core.StoreException;
+import br.dev.sync.core.spi.ApplyBatch;
+import br.dev.sync.core.spi.ApplyResult;
+import br.dev.sync.core.spi.StoredRecord;
+import br.dev.sync.core.testkit.TestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * PostgreSQL writes a page in one set-based upsert ({@code unnest} of text arrays, {@code RETURNING} the written
+ * keys) with no version read before it: values of every common type arrive as the row-by-row path would store them,
+ * counts stay exact, tombstones still hold back older upserts, and a page the set path cannot take (a key column
+ * that is not text, a value of an unusual type, a delete without a deleted column) goes the read-first way.
+ */
+class PostgresSetUpsertIT {
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.postgres();
+
+    private static final String PREFIX = TestDatabase.prefix("pg_set");
+    private static final String TABLE = PREFIX + "typed";
+    private static final String STREAM = "typed";
+    private static final Instant AT = Instant.parse("2026-11-20T10:15:30.123Z");
+
+    private final List<String> statements = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void table() {
+        db.dropTables(List.of(TABLE));
+        db.execute("CREATE TABLE " + TABLE + " (id VARCHAR(40) PRIMARY KEY, rev BIGINT NOT NULL,"
+                + " gone SMALLINT DEFAULT 0 NOT NULL, name VARCHAR(20), amount NUMERIC(12, 2), qty INTEGER,"
+                + " active BOOLEAN, at_local TIMESTAMP(3), at_zone TIMESTAMPTZ(3), day DATE, note TEXT)");
+    }
+
+    @AfterAll
+    static void drop() {
+        JdbcStores.drop(db, PREFIX);
+        db.dropTables(List.of(TABLE));
+    }
+
+    private JdbcSyncStore store(boolean deletedColumn) {
+        JdbcStores.drop(db, PREFIX);
+        StreamTable.Builder mapping =
+                StreamTable.stream(STREAM).table(TABLE).key("id").version("rev");
+        return JdbcSyncStore.builder(recording(db.dataSource())).tablePrefix(PREFIX).stream(
+                        (deletedColumn ? mapping.deleted("gone") : mapping).build())
+                .build();
+    }
+
+    private static Map<String, Object> fields(String name, String note) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", name);
+        f.put("amount", new BigDecimal("1234.50"));
+        f.put("qty", 7L);
+        f.put("active", true);
+        f.put("at_local", AT);
+        f.put("at_zone", AT);
+        f.put("day", LocalDate.of(2026, 11, 21));
+        f.put("note", note);
+        return f;
+    }
+
+    private static Change upsert(String key, long version, Map<String, Object> fields) {
+        return Change.upsert(STREAM, key, version, fields, "remote");
+    }
+
+    @Test
+    void aPageOfEveryCommonTypeIsOneStatementAndReadsBackAsSent() throws SQLException {
+        JdbcSyncStore store = store(true);
+        List<Change> page = new ArrayList<>();
+        String[] notes = {
+            "plain",
+            "",
+            null,
+            "quote \" and 'apostrophe'",
+            "back\\slash",
+            "{braces, commas}",
+            "NULL",
+            "ção ü 日本 😀",
+            "line\nbreak\ttab"
+        };
+        for (int i = 0; i < notes.length; i++) {
+            page.add(upsert("k" + i, 1, fields("name " + i, notes[i])));
+        }
+        statements.clear();
+
+        ApplyResult first = store.apply(ApplyBatch.of(STREAM, page));
+
+        assertThat(first.applied()).isEqualTo(notes.length);
+        assertThat(first.unchanged()).isZero();
+        assertThat(statements).filteredOn(s -> s.contains("unnest(")).hasSize(1);
+        assertThat(statements).noneMatch(s -> s.contains("FOR UPDATE"));
+        Map<String, StoredRecord> back =
+                store.read(STREAM, page.stream().map(Change::key).toList());
+        for (int i = 0; i < notes.length; i++) {
+            Map<String, Object> f = back.get("k" + i).fields();
+            assertThat(f.get("note")).as("note %s", i).isEqualTo(notes[i]);
+            assertThat(f.get("name")).isEqualTo("name " + i);
+            assertThat(f.get("amount")).isEqualTo(new BigDecimal("1234.50"));
+            assertThat(f.get("qty")).isEqualTo(7);
+            assertThat(f.get("active")).isEqualTo(true);
+            assertThat(f.get("day")).isEqualTo(LocalDate.of(2026, 11, 21));
+            assertThat(back.get("k" + i).version()).isEqualTo(1);
+        }
+        // the timestamps hold what setTimestamp would have stored: the same instant, and the JVM zone's wall time
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT at_local, at_zone FROM " + TABLE + " WHERE id = 'k0'")) {
+            rs.next();
+            assertThat(rs.getTimestamp(1).toInstant()).isEqualTo(AT);
+            assertThat(rs.getTimestamp(2).toInstant()).isEqualTo(AT);
+        }
+        assertThat(back.get("k0").fields().get("at_local"))
+                .isEqualTo(LocalDateTime.ofInstant(AT, java.time.ZoneId.systemDefault()));
+    }
+
+    @Test
+    void countsAreExactForNewerOlderAndEqualVersionsAndDeletesSetTheFlag() throws SQLException {
+        JdbcSyncStore store = store(true);
+        store.apply(ApplyBatch.of(
+                STREAM, List.of(upsert("a", 5, fields("a5", "x")), upsert("b", 5, fields("b5", "x")))));
+
+        ApplyResult mixed = store.apply(ApplyBatch.of(
+                STREAM,
+                List.of(
+                        upsert("a", 4, fields("a4", "older")),
+                        upsert("b", 6, fields("b6", "newer")),
+                        upsert("c", 1, fields("c1", "new")),
+                        Change.delete(STREAM, "a", 5, "remote"))));
+
+        // key a twice in one page: the store takes it the read-first way (the set statement cannot touch a row
+        // twice); a's upsert at 4 is older than 5 and its delete at 5 is not newer, so both are unchanged
+        assertThat(mixed.applied()).isEqualTo(2);
+        assertThat(mixed.unchanged()).isEqualTo(2);
+
+        statements.clear();
+        ApplyResult second = store.apply(ApplyBatch.of(
+                STREAM,
+                List.of(
+                        upsert("b", 6, fields("b6 again", "same")),
+                        upsert("c", 2, fields("c2", "newer")),
+                        Change.delete(STREAM, "d", 3, "remote"))));
+        assertThat(second.applied()).isEqualTo(2);
+        assertThat(second.unchanged()).isEqualTo(1);
+        assertThat(statements).filteredOn(s -> s.contains("unnest(")).hasSize(2);
+        assertThat(statements).noneMatch(s -> s.contains("FOR UPDATE"));
+        Map<String, StoredRecord> back = store.read(STREAM, List.of("b", "c", "d"));
+        assertThat(back.get("b").fields().get("name")).isEqualTo("b6");
+        assertThat(back.get("c").fields().get("name")).isEqualTo("c2");
+        assertThat(back.get("d").deleted()).isTrue();
+        assertThat(back.get("d").version()).isEqualTo(3);
+    }
+
+    @Test
+    void withoutADeletedColumnATombstoneHoldsBackOlderUpsertsAndGoesWithANewerOne() throws SQLException {
+        JdbcSyncStore store = store(false);
+        store.apply(ApplyBatch.of(
+                STREAM, List.of(upsert("t", 1, fields("t1", "x")), upsert("u", 1, fields("u1", "x")))));
+        store.apply(ApplyBatch.of(
+                STREAM, List.of(Change.delete(STREAM, "t", 5, "remote"), Change.delete(STREAM, "u", 5, "remote"))));
+        statements.clear();
+
+        ApplyResult page = store.apply(ApplyBatch.of(
+                STREAM,
+                List.of(upsert("t", 4, fields("t4", "older than its delete")), upsert("u", 6, fields("u6", "y")))));
+
+        assertThat(page.applied()).isEqualTo(1);
+        assertThat(page.unchanged()).isEqualTo(1);
+        assertThat(statements).filteredOn(s -> s.contains("unnest(")).hasSize(1);
+        assertThat(statements).noneMatch(s -> s.contains("FOR UPDATE"));
+        Map<String, StoredRecord> back = store.read(STREAM, List.of("t", "u"));
+        assertThat(back.get("t").deleted()).isTrue();
+        assertThat(back.get("t").version()).isEqualTo(5);
+        assertThat(back.get("u").deleted()).isFalse();
+        assertThat(back.get("u").fields().get("name")).isEqualTo("u6");
+        assertThat(count("SELECT count(*) FROM " + PREFIX + "tombstones WHERE record_key = 'u'"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM " + PREFIX + "tombstones WHERE record_key = 't'"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aValueOfAnUnusualTypeSendsThePageTheReadFirstWayAndStillStoresIt() throws SQLException {
+        JdbcSyncStore store = store(true);
+        Map<String, Object> f = fields("legacy", "java.util.Date");
+        f.put("at_zone", java.util.Date.from(AT));
+        statements.clear();
+
+        ApplyResult r = store.apply(ApplyBatch.of(STREAM, List.of(upsert("old", 1, f))));
+
+        assertThat(r.applied()).isEqualTo(1);
+        assertThat(statements).noneMatch(s -> s.contains("unnest("));
+        assertThat(statements).anyMatch(s -> s.contains("FOR UPDATE"));
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT at_zone FROM " + TABLE + " WHERE id = 'old'")) {
+            rs.next();
+            assertThat(rs.getTimestamp(1).toInstant()).isEqualTo(AT);
+        }
+    }
+
+    @Test
+    void aValueTooLongForItsColumnFailsThePageInsteadOfBeingCut() {
+        JdbcSyncStore store = store(true);
+        Map<String, Object> f = fields("a name longer than twenty characters", "x");
+
+        assertThatThrownBy(() -> store.apply(ApplyBatch.of(STREAM, List.of(upsert("long", 1, f)))))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("SQLState 22001"); // string data right truncation
+        assertThat(count("SELECT count(*) FROM " + TABLE)).isZero();
+    }
+
+    @Test
+    void aKeyColumnThatIsNotTextGoesTheReadFirstWay() throws SQLException {
+        db.dropTables(List.of(TABLE));
+        db.execute("CREATE TABLE " + TABLE + " (id BIGINT PRIMARY KEY, rev BIGINT NOT NULL, gone BOOLEAN DEFAULT"
+                + " FALSE NOT NULL, name VARCHAR(20))");
+        JdbcSyncStore store = store(true);
+        statements.clear();
+
+        ApplyResult r = store.apply(ApplyBatch.of(
+                STREAM, List.of(upsert("0042", 1, Map.of("name", "zero-led")), upsert("7", 1, Map.of("name", "x")))));
+        ApplyResult again = store.apply(ApplyBatch.of(STREAM, List.of(upsert("7", 1, Map.of("name", "x")))));
+
+        assertThat(r.applied()).isEqualTo(2);
+        assertThat(again.applied()).isZero();
+        assertThat(again.unchanged()).isEqualTo(1);
+        assertThat(statements).noneMatch(s -> s.contains("unnest("));
+    }
+
+    @Test
+    void theGenericTableTakesAPageInOneStatementWithExactCounts() {
+        JdbcStores.drop(db, PREFIX);
+        JdbcSyncStore store = JdbcSyncStore.builder(recording(db.dataSource()))
+                .tablePrefix(PREFIX)
+                .build();
+        store.apply(ApplyBatch.of("generic", List.of(Change.upsert("generic", "g1", 2, Map.of("n", 1), "r"))));
+        statements.clear();
+
+        ApplyResult r = store.apply(ApplyBatch.of(
+                "generic",
+                List.of(
+                        Change.upsert("generic", "g1", 2, Map.of("n", 2), "r"),
+                        Change.upsert("generic", "g2", 1, Map.of("n", "two \"quoted\""), "r"),
+                        Change.delete("generic", "g3", 4, "r"))));
+
+        assertThat(r.applied()).isEqualTo(2);
+        assertThat(r.unchanged()).isEqualTo(1);
+        assertThat(statements).filteredOn(s -> s.contains("unnest(")).hasSize(1);
+        assertThat(statements).noneMatch(s -> s.contains("FOR UPDATE"));
+        Map<String, StoredRecord> back = store.read("generic", List.of("g1", "g2", "g3"));
+        assertThat(back.get("g1").fields()).containsEntry("n", 1);
+        assertThat(back.get("g2").fields()).containsEntry("n", "two \"quoted\"");
+        assertThat(back.get("g3").deleted()).isTrue();
+    }
+
+    private long count(String sql) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The data source, with every statement the store prepares recorded. */
+    private DataSource recording(DataSource ds) {
+        return (DataSource) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (p, m, args) -> {
+                    Object out = invoke(ds, m, args);
+                    return out instanceof Connection c ? recording(c) : out;
+                });
+    }
+
+    private Connection recording(Connection c) {
+        return (Connection) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, args) -> {
+                    if (m.getName().equals("prepareStatement")) {
+                        statements.add((String) args[0]);
+                    }
+                    return invoke(c, m, args);
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}

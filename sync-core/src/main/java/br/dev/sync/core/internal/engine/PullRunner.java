@@ -58,12 +58,16 @@ public final class PullRunner {
         CheckpointId checkpoint =
                 new CheckpointId(run.node(), stream, partition, step.window().key());
         String cursor = store.checkpoint(checkpoint).orElse(null);
-        Future<Fetched> next = fetchAsync(step, partition, cursor, run);
+        // three stages overlap: the page after next is fetched, the next page decoded and validated, and this page
+        // applied, each on its own thread; at most three pages are held at once
+        CompletableFuture<Got> first = fetchAsync(step, partition, cursor);
+        CompletableFuture<Fetched> current = decodeAsync(step, partition, first, run);
+        CompletableFuture<Got> following = first.thenCompose(got -> follow(step, partition, got));
         long done = 0;
         while (true) {
-            Fetched fetched = await(next, step, partition, cursor);
+            Fetched fetched = await(current, step, partition, cursor);
             Page page = fetched.page();
-            String nextCursor = page.nextCursor() != null ? page.nextCursor() : cursor;
+            String nextCursor = nextCursor(page, cursor);
             if (page.hasMore()) {
                 if (Objects.equals(nextCursor, cursor) && page.records().isEmpty()) {
                     throw new TransportException(
@@ -72,7 +76,9 @@ public final class PullRunner {
                                     + "); stopping to avoid a loop",
                             null);
                 }
-                next = fetchAsync(step, partition, nextCursor, run);
+                CompletableFuture<Got> next = following;
+                current = decodeAsync(step, partition, next, run);
+                following = next.thenCompose(got -> follow(step, partition, got));
             }
             PageWork work = prepareDecoded(step.stream(), partition, page.records(), fetched.outcomes(), run, false);
             commit(step.stream(), work, checkpoint, nextCursor, List.of(), run);
@@ -85,14 +91,18 @@ public final class PullRunner {
         }
     }
 
-    /** A page and its records already decoded, validated and mapped (done on the fetching thread). */
+    private static String nextCursor(Page page, String cursor) {
+        return page.nextCursor() != null ? page.nextCursor() : cursor;
+    }
+
+    /** A page as fetched, with the cursor it was asked for. */
+    private record Got(Page page, String cursor) {}
+
+    /** A page and its records already decoded, validated and mapped (done on a prefetch thread). */
     private record Fetched(Page page, List<RecordPipeline.Outcome> outcomes) {}
 
-    /**
-     * Fetches a page and takes its records through the pipeline on the prefetch thread, so decoding and validation
-     * of page n+1 overlap the store's apply of page n.
-     */
-    private Future<Fetched> fetchAsync(Step.Pull step, String partition, String cursor, StepRun run) {
+    /** Fetches a page on a prefetch thread. */
+    private CompletableFuture<Got> fetchAsync(Step.Pull step, String partition, String cursor) {
         PageRequest request = new PageRequest(step.stream().name(), partition, step.window(), cursor, step.pageSize());
         String origin = step.transport().name();
         return CompletableFuture.supplyAsync(
@@ -104,8 +114,28 @@ public final class PullRunner {
                                         + step.stream().name(),
                                 null);
                     }
-                    return new Fetched(page, decode(step.stream(), partition, page.records(), origin, run));
+                    return new Got(page, cursor);
                 },
+                prefetch);
+    }
+
+    /** The fetch of the page after {@code got}, started as soon as {@code got} arrives; null after the last page. */
+    private CompletableFuture<Got> follow(Step.Pull step, String partition, Got got) {
+        return got.page().hasMore()
+                ? fetchAsync(step, partition, nextCursor(got.page(), got.cursor()))
+                : CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Takes a page's records through the pipeline (decode, validate, map) on a prefetch thread once it arrives, so
+     * this work overlaps the store's apply of the page before it and the fetch of the page after it.
+     */
+    private CompletableFuture<Fetched> decodeAsync(
+            Step.Pull step, String partition, CompletableFuture<Got> page, StepRun run) {
+        String origin = step.transport().name();
+        return page.thenApplyAsync(
+                got -> new Fetched(
+                        got.page(), decode(step.stream(), partition, got.page().records(), origin, run)),
                 prefetch);
     }
 

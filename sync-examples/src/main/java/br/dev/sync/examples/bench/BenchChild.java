@@ -39,8 +39,19 @@ public final class BenchChild {
     }
 
     /** The state of one run. */
-    private record Run(String kase, BenchDb db, HikariDataSource ds, int rows, String baseUrl, HeapMeter heap) {
+    private record Run(
+            String kase, BenchDb db, HikariDataSource ds, int rows, String baseUrl, HeapMeter heap, CpuMeter cpu) {
         static final int WARM_PAGES = 5;
+
+        Run(String kase, BenchDb db, HikariDataSource ds, int rows, String baseUrl, HeapMeter heap) {
+            this(kase, db, ds, rows, baseUrl, heap, new CpuMeter());
+        }
+
+        /** Starts the heap and CPU figures afresh: what comes next is measured. */
+        private void reset() {
+            heap.reset();
+            cpu.reset();
+        }
 
         List<Result> run() throws Exception {
             SyncTransport transport =
@@ -54,21 +65,29 @@ public final class BenchChild {
             switch (kase) {
                 case "ceiling": {
                     warmCeiling.upsert();
-                    heap.reset();
+                    reset();
                     long[] nanos = ceiling.upsert();
                     return List.of(
                             result("ceiling upsert, insert", nanos[0]), result("ceiling upsert, update", nanos[1]));
                 }
                 case "copy": {
                     warmCeiling.copy();
-                    heap.reset();
+                    reset();
                     return List.of(result("ceiling COPY, insert", ceiling.copy()));
                 }
                 case "copy-merge": {
                     warmCeiling.copyMerge();
-                    heap.reset();
+                    reset();
                     long[] nanos = ceiling.copyMerge();
                     return List.of(result("COPY+merge, insert", nanos[0]), result("COPY+merge, update", nanos[1]));
+                }
+                case "unnest": {
+                    warmCeiling.unnest();
+                    reset();
+                    long[] nanos = ceiling.unnest();
+                    return List.of(
+                            result("set upsert (unnest), insert", nanos[0]),
+                            result("set upsert (unnest), update", nanos[1]));
                 }
                 case "pull":
                     return List.of(pull("SDK pull, mapped table", SdkCases.Target.MAPPED, sdk, warmSdk));
@@ -89,14 +108,14 @@ public final class BenchChild {
                     return List.of(
                             timedPull("topology PG->PG, update", sdk.store(SdkCases.Target.MAPPED, true), transport));
                 case "naive": {
-                    heap.reset();
+                    reset();
                     long t0 = System.nanoTime();
                     long n = new NaiveCase(db, ds, baseUrl).run();
                     return List.of(counted("naive (list + row commits)", System.nanoTime() - t0, n));
                 }
                 case "push": {
                     JdbcSyncStore store = sdk.outbox(rows, Long.toString(System.nanoTime() % 100_000));
-                    heap.reset();
+                    reset();
                     long t0 = System.nanoTime();
                     long n = sdk.push(store);
                     return List.of(counted("SDK push (outbox to server)", System.nanoTime() - t0, n));
@@ -117,23 +136,26 @@ public final class BenchChild {
         }
 
         private Result timedPull(String label, JdbcSyncStore store, SyncTransport transport) {
-            heap.reset();
+            reset();
             long t0 = System.nanoTime();
             long applied = SdkCases.pull(store, transport);
             return counted(label, System.nanoTime() - t0, applied);
         }
 
         private Result counted(String label, long nanos, long n) {
+            CpuMeter.Cpu spent = cpu.spent();
             Result r = result(label, nanos);
+            r = new Result(r.label(), r.database(), r.rows(), r.seconds(), r.peakUsedMb(), r.liveMb(), spent, "");
             return n == rows ? r : withNote(r, "wrote " + n + " of " + rows);
         }
 
         private Result result(String label, long nanos) {
-            return new Result(label, db.kind(), rows, nanos / 1e9, heap.peakUsedMb(), heap.liveMb(), "");
+            return new Result(label, db.kind(), rows, nanos / 1e9, heap.peakUsedMb(), heap.liveMb(), null, "");
         }
 
         private static Result withNote(Result r, String note) {
-            return new Result(r.label(), r.database(), r.rows(), r.seconds(), r.peakUsedMb(), r.liveMb(), note);
+            return new Result(
+                    r.label(), r.database(), r.rows(), r.seconds(), r.peakUsedMb(), r.liveMb(), r.cpu(), note);
         }
     }
 }

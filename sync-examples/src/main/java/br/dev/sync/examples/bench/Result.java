@@ -2,11 +2,21 @@ package br.dev.sync.examples.bench;
 
 /**
  * One measured figure: a case on a database for a number of rows, the wall time of the measured part, and the
- * heap the child JVM used (highest sampled used heap, and mean heap left after a collection).
+ * heap the child JVM used (highest sampled used heap, and mean heap left after a collection), and the CPU seconds
+ * client, server and database spent in the measured part (null where the clock covers only part of the case's
+ * work, as in the ceilings).
  *
  * @param note empty, or why the figure is missing (e.g. "OutOfMemoryError", "skipped: ...")
  */
-record Result(String label, String database, int rows, double seconds, double peakUsedMb, double liveMb, String note) {
+record Result(
+        String label,
+        String database,
+        int rows,
+        double seconds,
+        double peakUsedMb,
+        double liveMb,
+        CpuMeter.Cpu cpu,
+        String note) {
     static final String MARK = "BENCH-RESULT|";
 
     double rowsPerSecond() {
@@ -18,7 +28,8 @@ record Result(String label, String database, int rows, double seconds, double pe
     }
 
     static Result missing(String label, String database, int rows, String note) {
-        return new Result(label, database, rows, 0, 0, 0, note.length() > 200 ? note.substring(0, 200) + "..." : note);
+        return new Result(
+                label, database, rows, 0, 0, 0, null, note.length() > 200 ? note.substring(0, 200) + "..." : note);
     }
 
     /** The line a child JVM prints for its parent. */
@@ -32,6 +43,7 @@ record Result(String label, String database, int rows, double seconds, double pe
                         String.valueOf(seconds),
                         String.valueOf(peakUsedMb),
                         String.valueOf(liveMb),
+                        cpu == null ? "" : cpu.client() + "," + cpu.server() + "," + cpu.database(),
                         note.replace('|', '/').replace('\n', ' '));
     }
 
@@ -44,6 +56,15 @@ record Result(String label, String database, int rows, double seconds, double pe
                 Double.parseDouble(p[3]),
                 Double.parseDouble(p[4]),
                 Double.parseDouble(p[5]),
-                p[6]);
+                cpu(p[6]),
+                p[7]);
+    }
+
+    private static CpuMeter.Cpu cpu(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        String[] c = text.split(",");
+        return new CpuMeter.Cpu(Double.parseDouble(c[0]), Double.parseDouble(c[1]), Double.parseDouble(c[2]));
     }
 }

@@ -12,7 +12,7 @@ final class ResultTable {
     /** A figure and the machine's 1-minute load average when it was taken. */
     record Row(Result result, double load) {}
 
-    private static final String FORMAT = "%-30s %-10s %9s %8s %10s %7s %9s %9s %5s  %s";
+    private static final String FORMAT = "%-30s %-10s %9s %8s %10s %7s %9s %9s %17s %5s  %s";
 
     private ResultTable() {}
 
@@ -28,6 +28,7 @@ final class ResultTable {
                 "ratio",
                 "heap MB",
                 "gc MB",
+                "CPU s cli/srv/db",
                 "load",
                 "note");
     }
@@ -45,8 +46,21 @@ final class ResultTable {
                 ratio(r, all),
                 r.measured() ? String.format(Locale.ROOT, "%.0f", r.peakUsedMb()) : "-",
                 r.measured() ? String.format(Locale.ROOT, "%.0f", r.liveMb()) : "-",
+                cpu(r),
                 String.format(Locale.ROOT, "%.1f", row.load()),
                 r.note());
+    }
+
+    /** CPU seconds of the measured part: client/server/database, or "-". */
+    static String cpu(Result r) {
+        return r.measured() && r.cpu() != null
+                ? String.format(
+                        Locale.ROOT,
+                        "%.1f/%.1f/%.1f",
+                        r.cpu().client(),
+                        r.cpu().server(),
+                        r.cpu().database())
+                : "-";
     }
 
     static String format(List<Row> rows) {
@@ -57,8 +71,9 @@ final class ResultTable {
 
     static String markdown(List<Row> rows) {
         StringBuilder b = new StringBuilder(
-                "| case | database | rows | seconds | rows/s | ratio to ceiling | peak heap MB | mean heap after GC MB | load | note |\n"
-                        + "|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                "| case | database | rows | seconds | rows/s | ratio to ceiling | peak heap MB | mean heap after GC MB"
+                        + " | CPU s client / server / db | load | note |\n"
+                        + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row row : rows) {
             Result r = row.result();
             b.append("| ").append(r.label()).append(" | ").append(r.database()).append(" | ");
@@ -72,6 +87,7 @@ final class ResultTable {
                     .append(" | ");
             b.append(r.measured() ? String.format(Locale.ROOT, "%.0f", r.liveMb()) : "-")
                     .append(" | ");
+            b.append(cpu(r).replace("/", " / ")).append(" | ");
             b.append(String.format(Locale.ROOT, "%.1f", row.load())).append(" | ");
             b.append(r.note()).append(" |\n");
         }

@@ -29,6 +29,7 @@ public final class SyncBenchmark implements Callable<Integer> {
             "ceiling",
             "copy",
             "copy-merge",
+            "unnest",
             "pull",
             "pull-generic",
             "pull-portal",
@@ -132,7 +133,7 @@ public final class SyncBenchmark implements Callable<Integer> {
     }
 
     private void measure(ChildJvm jvm, BenchDb db, String kase, int n, String baseUrl) throws Exception {
-        boolean pgOnly = kase.equals("copy") || kase.equals("copy-merge");
+        boolean pgOnly = kase.equals("copy") || kase.equals("copy-merge") || kase.equals("unnest");
         if (pgOnly && !db.kind().equals("postgresql")) {
             return;
         }

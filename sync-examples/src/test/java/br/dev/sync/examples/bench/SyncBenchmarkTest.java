@@ -39,5 +39,33 @@ class SyncBenchmarkTest {
             assertThat(r.rows()).isEqualTo(1000);
             assertThat(r.rowsPerSecond()).isBetween(1.0, 10_000_000.0);
         });
+        // CPU is given where the clock covers the whole case, never for the ceilings (their decoding is untimed)
+        assertThat(results).filteredOn(r -> r.label().startsWith("ceiling")).allMatch(r -> r.cpu() == null);
+        assertThat(results)
+                .filteredOn(r -> !r.label().startsWith("ceiling"))
+                .allSatisfy(r -> assertThat(r.cpu().client()).isPositive());
+    }
+
+    @Test
+    void aResultTravelsFromTheChildJvmToItsParentWhole() {
+        Result r = new Result(
+                "SDK pull, mapped table", "postgresql", 100_000, 7.5, 90, 30, new CpuMeter.Cpu(6.25, 3.5, 4.0), "");
+        Result missing = Result.missing("push", "h2", 10, "OutOfMemoryError: a | b");
+
+        assertThat(Result.parse(r.line())).isEqualTo(r);
+        assertThat(Result.parse(missing.line()).note()).isEqualTo("OutOfMemoryError: a / b");
+        assertThat(Result.parse(missing.line()).cpu()).isNull();
+        assertThat(ResultTable.cpu(r)).isEqualTo("6.3/3.5/4.0");
+    }
+
+    @Test
+    void theCpuMeterSeesThisJvmWork() {
+        CpuMeter meter = new CpuMeter();
+        long x = 0;
+        for (int i = 0; i < 50_000_000; i++) {
+            x += Integer.toString(i).length();
+        }
+        assertThat(x).isPositive();
+        assertThat(meter.spent().client()).isPositive();
     }
 }

@@ -1,0 +1,77 @@
+package br.dev.sync.examples.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * CPU time spent while a case runs, split by who spent it: this JVM (the client: the SDK or the ceiling's JDBC
+ * code), the parent JVM (it holds the sandbox or the page server), and the database server's processes
+ * (PostgreSQL's backends, including those that ended, through the postmaster's children times; MariaDB's one
+ * process). Read from {@code /proc}; on a system without it the server and database figures are 0. Not thread-safe.
+ */
+final class CpuMeter {
+    private static final Set<String> DATABASES = Set.of("postgres", "mariadbd", "mysqld");
+    private static final double TICKS = 100.0; // USER_HZ on Linux
+
+    /** CPU seconds by who spent them. */
+    record Cpu(double client, double server, double database) {
+        Cpu minus(Cpu o) {
+            return new Cpu(client - o.client, server - o.server, database - o.database);
+        }
+    }
+
+    private Cpu start = now();
+
+    void reset() {
+        start = now();
+    }
+
+    /** CPU seconds spent since the last {@link #reset}. */
+    Cpu spent() {
+        return now().minus(start);
+    }
+
+    static Cpu now() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double client = os.getProcessCpuTime() / 1e9;
+        long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        double server = parent < 0 ? 0 : ticks(parent, false) / TICKS;
+        double database = 0;
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            database = procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                            .mapToLong(p -> ticks(Long.parseLong(p.getFileName().toString()), true))
+                            .sum()
+                    / TICKS;
+        } catch (IOException | UncheckedIOException e) {
+            // no /proc: the database figure stays 0
+        }
+        return new Cpu(client, server, database);
+    }
+
+    /**
+     * utime + stime of a process (plus its reaped children's when {@code databaseOnly}, and then only for a
+     * database server's process), in clock ticks; 0 when it cannot be read.
+     */
+    private static long ticks(long pid, boolean databaseOnly) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int open = stat.indexOf('(');
+            int close = stat.lastIndexOf(')');
+            String comm = stat.substring(open + 1, close);
+            if (databaseOnly && !DATABASES.contains(comm)) {
+                return 0;
+            }
+            String[] f = stat.substring(close + 2).split(" ");
+            // after "pid (comm) ": state is f[0], utime f[11], stime f[12], cutime f[13], cstime f[14]
+            long own = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return databaseOnly ? own + Long.parseLong(f[13]) + Long.parseLong(f[14]) : own;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}

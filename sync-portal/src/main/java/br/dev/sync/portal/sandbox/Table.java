@@ -24,6 +24,9 @@ final class Table {
         }
     }
 
+    /** What a list filters on: a window (when the resource is dated) and an outpost, each of them optional. */
+    private record Filter(LocalDate from, LocalDate to, String outpost) {}
+
     static final Comparator<Row> ORDER = Comparator.comparing(Row::updatedAt).thenComparing(Row::key);
 
     final String path;
@@ -31,6 +34,12 @@ final class Table {
     final String dateField;
     private final Map<String, Row> rows = new HashMap<>();
     private final TreeSet<Row> ordered = new TreeSet<>(ORDER);
+    /** Counts already made, by window and outpost, valid while {@link #modifications} has not moved. */
+    private final Map<Filter, Integer> counts = new HashMap<>();
+    /** Bumped by every change of the rows. */
+    private long modifications;
+
+    private long countedAt;
 
     Table(String path, String keyField, String dateField) {
         this.path = path;
@@ -53,6 +62,7 @@ final class Table {
             ordered.remove(old);
         }
         ordered.add(row);
+        modifications++;
         return row;
     }
 
@@ -86,8 +96,19 @@ final class Table {
         return list;
     }
 
-    /** How many rows the window and outpost hold. */
+    /**
+     * How many rows the window and outpost hold. Each page of a list answers it, so it is counted once per window
+     * and outpost until the rows change, not once per page.
+     */
     synchronized int count(LocalDate from, LocalDate to, String outpost) {
+        if (countedAt != modifications) {
+            counts.clear();
+            countedAt = modifications;
+        }
+        return counts.computeIfAbsent(new Filter(from, to, outpost), f -> countNow(from, to, outpost));
+    }
+
+    private int countNow(LocalDate from, LocalDate to, String outpost) {
         int n = 0;
         for (Row r : rows.values()) {
             if (r.in(from, to, outpost)) {

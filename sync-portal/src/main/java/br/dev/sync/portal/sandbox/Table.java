@@ -16,8 +16,17 @@ import java.util.TreeSet;
  * on. Thread-safe (locked).
  */
 final class Table {
-    /** A stored record: its key, update time, the date a window filters on, its outpost, and its JSON. */
-    record Row(String key, LocalDateTime updatedAt, LocalDate date, String outpost, ObjectNode json) {
+    /**
+     * A stored record: its key, update time, the date a window filters on, its outpost, its JSON, and that JSON as
+     * text, written once when it is stored and sent as it is in every page. A stored record never changes: a change
+     * is a new row made from a copy of the JSON.
+     */
+    record Row(String key, LocalDateTime updatedAt, LocalDate date, String outpost, ObjectNode json, String text) {
+        /** Where the rows after {@code key} at {@code updatedAt} start, in list order. */
+        static Row position(String key, LocalDateTime updatedAt) {
+            return new Row(key, updatedAt, null, null, null, null);
+        }
+
         boolean in(LocalDate from, LocalDate to, String ofOutpost) {
             boolean inWindow = from == null || date == null || (!date.isBefore(from) && !date.isAfter(to));
             return inWindow && (ofOutpost == null || ofOutpost.equals(outpost));
@@ -38,7 +47,7 @@ final class Table {
     private final Map<Filter, Integer> counts = new HashMap<>();
     /** Bumped by every change of the rows. */
     private long modifications;
-
+    /** The value of {@link #modifications} when {@link #counts} were made. */
     private long countedAt;
 
     Table(String path, String keyField, String dateField) {
@@ -47,6 +56,7 @@ final class Table {
         this.dateField = dateField;
     }
 
+    /** Stores {@code json}, which the table owns from now on: nothing may change it afterwards. */
     synchronized Row put(ObjectNode json) {
         String key = keyOf(json);
         JsonNode date = dateField == null ? null : json.get(dateField);
@@ -56,7 +66,8 @@ final class Table {
                 LocalDateTime.parse(json.get("atualizadoEm").asText()),
                 date == null || date.isNull() ? null : LocalDate.parse(date.asText()),
                 outpost == null ? null : outpost.asText(),
-                json);
+                json,
+                json.toString());
         Row old = rows.put(key, row);
         if (old != null) {
             ordered.remove(old);
@@ -126,7 +137,7 @@ final class Table {
             LocalDate from, LocalDate to, String outpost, LocalDateTime since, String afterId, int limit) {
         Iterable<Row> tail = since == null
                 ? ordered
-                : ordered.tailSet(new Row(afterId == null ? "" : afterId, since, null, null, null), afterId == null);
+                : ordered.tailSet(Row.position(afterId == null ? "" : afterId, since), afterId == null);
         List<Row> page = new ArrayList<>(limit + 1);
         for (Row r : tail) {
             if (r.in(from, to, outpost)) {

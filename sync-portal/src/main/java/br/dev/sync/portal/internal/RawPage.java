@@ -101,7 +101,8 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
 
     /**
      * The page's text, from its opening brace (the token just read) to the end of the input, when the page is the
-     * whole input and the parser can give back what it buffered; otherwise null.
+     * whole input and the parser can give back what it buffered; otherwise null. Taking it leaves the reading
+     * parser at that brace with nothing after it, which is why a mapper that checks for trailing tokens gets null.
      */
     private static Text wholeInput(JsonParser parser, DeserializationContext context) throws IOException {
         JsonStreamContext outside = parser.getParsingContext().getParent();

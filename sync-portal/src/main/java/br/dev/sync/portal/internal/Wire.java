@@ -168,9 +168,12 @@ public final class Wire {
 
     public record Pagina(int limite, int quantidade, long total, boolean temMais, Proximo proximo) {}
 
-    /** A page of a list; records stay JSON nodes so that one malformed record is quarantined alone. */
-    public record Lista(
-            @JsonDeserialize(contentUsing = RawJson.class) List<String> itens, Pagina pagina) {}
+    /**
+     * A page of a list; each record stays its JSON text exactly as sent, so that one malformed record is quarantined
+     * alone and as it came.
+     */
+    @JsonDeserialize(using = RawPage.class)
+    public record Lista(List<String> itens, Pagina pagina) {}
 
     public record ItemLote(long sequencia, JsonNode dados) {}
 

@@ -16,13 +16,25 @@ import java.util.TreeSet;
  * on. Thread-safe (locked).
  */
 final class Table {
-    /** A stored record: its key, update time, the date a window filters on, its outpost, and its JSON. */
-    record Row(String key, LocalDateTime updatedAt, LocalDate date, String outpost, ObjectNode json) {
+    /**
+     * A stored record: its key, update time, the date a window filters on, its outpost, its JSON, and that JSON as
+     * text, written once when it is stored and sent as it is in every page. A stored record never changes: a change
+     * is a new row made from a copy of the JSON.
+     */
+    record Row(String key, LocalDateTime updatedAt, LocalDate date, String outpost, ObjectNode json, String text) {
+        /** Where the rows after {@code key} at {@code updatedAt} start, in list order. */
+        static Row position(String key, LocalDateTime updatedAt) {
+            return new Row(key, updatedAt, null, null, null, null);
+        }
+
         boolean in(LocalDate from, LocalDate to, String ofOutpost) {
             boolean inWindow = from == null || date == null || (!date.isBefore(from) && !date.isAfter(to));
             return inWindow && (ofOutpost == null || ofOutpost.equals(outpost));
         }
     }
+
+    /** What a list filters on: a window (when the resource is dated) and an outpost, each of them optional. */
+    private record Filter(LocalDate from, LocalDate to, String outpost) {}
 
     static final Comparator<Row> ORDER = Comparator.comparing(Row::updatedAt).thenComparing(Row::key);
 
@@ -31,6 +43,12 @@ final class Table {
     final String dateField;
     private final Map<String, Row> rows = new HashMap<>();
     private final TreeSet<Row> ordered = new TreeSet<>(ORDER);
+    /** Counts already made, by window and outpost, valid while {@link #modifications} has not moved. */
+    private final Map<Filter, Integer> counts = new HashMap<>();
+    /** Bumped by every change of the rows. */
+    private long modifications;
+    /** The value of {@link #modifications} when {@link #counts} were made. */
+    private long countedAt;
 
     Table(String path, String keyField, String dateField) {
         this.path = path;
@@ -38,6 +56,7 @@ final class Table {
         this.dateField = dateField;
     }
 
+    /** Stores {@code json}, which the table owns from now on: nothing may change it afterwards. */
     synchronized Row put(ObjectNode json) {
         String key = keyOf(json);
         JsonNode date = dateField == null ? null : json.get(dateField);
@@ -47,12 +66,14 @@ final class Table {
                 LocalDateTime.parse(json.get("atualizadoEm").asText()),
                 date == null || date.isNull() ? null : LocalDate.parse(date.asText()),
                 outpost == null ? null : outpost.asText(),
-                json);
+                json,
+                json.toString());
         Row old = rows.put(key, row);
         if (old != null) {
             ordered.remove(old);
         }
         ordered.add(row);
+        modifications++;
         return row;
     }
 
@@ -86,8 +107,19 @@ final class Table {
         return list;
     }
 
-    /** How many rows the window and outpost hold. */
+    /**
+     * How many rows the window and outpost hold. Each page of a list answers it, so it is counted once per window
+     * and outpost until the rows change, not once per page.
+     */
     synchronized int count(LocalDate from, LocalDate to, String outpost) {
+        if (countedAt != modifications) {
+            counts.clear();
+            countedAt = modifications;
+        }
+        return counts.computeIfAbsent(new Filter(from, to, outpost), f -> countNow(from, to, outpost));
+    }
+
+    private int countNow(LocalDate from, LocalDate to, String outpost) {
         int n = 0;
         for (Row r : rows.values()) {
             if (r.in(from, to, outpost)) {
@@ -105,7 +137,7 @@ final class Table {
             LocalDate from, LocalDate to, String outpost, LocalDateTime since, String afterId, int limit) {
         Iterable<Row> tail = since == null
                 ? ordered
-                : ordered.tailSet(new Row(afterId == null ? "" : afterId, since, null, null, null), afterId == null);
+                : ordered.tailSet(Row.position(afterId == null ? "" : afterId, since), afterId == null);
         List<Row> page = new ArrayList<>(limit + 1);
         for (Row r : tail) {
             if (r.in(from, to, outpost)) {

@@ -2,11 +2,13 @@ package br.dev.sync.portal.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,42 @@ class PortalSandboxTest {
         assertThat(post("/v1/autenticacao/login", "{\"login\":\"x\",\"senha\":\"y\",\"agencia\":\"0042\"}", null)
                         .statusCode())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aPageIsWrittenAsJacksonWritesItsRecordsAndPagination() throws Exception {
+        sandbox.update(
+                "pre-postagens",
+                sandbox.records("pre-postagens").get(3).replaceAll(".*\"codigoObjeto\":\"([^\"]+)\".*", "$1"),
+                "observacao",
+                "frágil \"vidro\" \\ ç");
+        List<String> stored = sandbox.records("pre-postagens");
+        sandbox.faults().malformedRecords(0.2);
+        String cursor = "";
+        int records = 0;
+        boolean more = true;
+        while (more) {
+            String body = get("/v1/pre-postagens?limite=30" + cursor, token).body();
+            JsonNode page = SandboxState.JSON.readTree(body);
+
+            assertThat(body).startsWith("{\"itens\":[").isEqualTo(page.toString());
+            assertThat(page.fieldNames()).toIterable().containsExactly("itens", "pagina");
+            assertThat(page.path("pagina").path("quantidade").asInt())
+                    .isEqualTo(page.path("itens").size());
+            assertThat(page.path("pagina").path("total").asInt()).isEqualTo(100);
+            records += page.path("itens").size();
+            more = page.path("pagina").path("temMais").asBoolean();
+            JsonNode next = page.path("pagina").path("proximo");
+            cursor = "&alteradoDesde=" + next.path("alteradoDesde").asText() + "&aposId="
+                    + next.path("aposId").asText();
+        }
+        assertThat(records).isEqualTo(100);
+        assertThat(sandbox.faults().malformedRecordsInjected()).isPositive();
+        assertThat(sandbox.records("pre-postagens")).isEqualTo(stored);
+        String empty = get("/v1/pre-postagens?limite=30" + cursor, token).body();
+        assertThat(empty)
+                .isEqualTo(SandboxState.JSON.readTree(empty).toString())
+                .startsWith("{\"itens\":[],");
     }
 
     @Test

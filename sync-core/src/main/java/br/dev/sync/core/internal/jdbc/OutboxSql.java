@@ -85,9 +85,10 @@ public final class OutboxSql {
         }
         List<OutboxEntry> entries;
         try (PreparedStatement ps =
-                c.prepareStatement("SELECT seq, change_json FROM " + t.outbox() + " WHERE stream = ? ORDER BY seq"
-                        // the limit in the statement too: H2 otherwise reads the whole outbox before maxRows applies
-                        + " LIMIT " + Math.max(1, limit))) {
+                c.prepareStatement("SELECT seq, change_json FROM " + t.outbox() + " WHERE stream = ?"
+                        // ORDER BY stream, seq, not just seq: only then does H2 walk the (stream, seq) index in
+                        // order and stop at the limit; ORDER BY seq made it read and sort the stream's whole outbox
+                        + " ORDER BY stream, seq LIMIT " + Math.max(1, limit))) {
             ps.setMaxRows(limit);
             ps.setString(1, stream);
             entries = entries(ps, stream);
@@ -113,7 +114,8 @@ public final class OutboxSql {
     }
 
     private PushBatch claimed(Connection c, String stream) throws SQLException {
-        String sql = "SELECT seq, change_json, batch_id FROM " + t.pushLedger() + " WHERE stream = ? ORDER BY seq";
+        String sql =
+                "SELECT seq, change_json, batch_id FROM " + t.pushLedger() + " WHERE stream = ? ORDER BY stream, seq";
         List<OutboxEntry> entries = new ArrayList<>();
         String id = null;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -128,10 +130,20 @@ public final class OutboxSql {
         return id == null ? null : new PushBatch(id, stream, entries);
     }
 
+    /** The id of the stream's claimed batch, null when none is; reads no entries. */
+    private String claimedId(Connection c, String stream) throws SQLException {
+        String sql = "SELECT batch_id FROM " + t.pushLedger() + " WHERE stream = ? ORDER BY stream, seq LIMIT 1";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /** Settles the claimed batch: acknowledged entries leave the outbox, the ledger is emptied. */
     public void acknowledge(Connection c, PushBatch batch, List<PushAck> acks) throws SQLException {
-        PushBatch open = claimed(c, batch.stream());
-        if (open == null || !open.id().equals(batch.id())) {
+        if (!batch.id().equals(claimedId(c, batch.stream()))) {
             throw new StoreException("batch " + batch.id() + " of " + batch.stream()
                     + " is not the claimed batch; it was settled already");
         }

@@ -13,6 +13,9 @@ import java.util.List;
  * prints one {@link Result} line per figure. Setup (tables, outbox fill) is outside the clock and the heap figures.
  */
 public final class BenchChild {
+    /** The system property that says how many pages each case runs before its clock starts. */
+    static final String WARM_PAGES = "bench.warmPages";
+
     private BenchChild() {}
 
     public static void main(String[] args) {
@@ -41,7 +44,9 @@ public final class BenchChild {
     /** The state of one run. */
     private record Run(
             String kase, BenchDb db, HikariDataSource ds, int rows, String baseUrl, HeapMeter heap, CpuMeter cpu) {
-        static final int WARM_PAGES = 5;
+        static int warmPages() {
+            return Integer.getInteger(WARM_PAGES, SyncBenchmark.DEFAULT_WARM_PAGES);
+        }
 
         Run(String kase, BenchDb db, HikariDataSource ds, int rows, String baseUrl, HeapMeter heap) {
             this(kase, db, ds, rows, baseUrl, heap, new CpuMeter());
@@ -56,7 +61,7 @@ public final class BenchChild {
         List<Result> run() throws Exception {
             SyncTransport transport =
                     PortalPostal.connect(Pages.config(baseUrl)).transport();
-            SyncTransport warmup = new FirstPages(transport, WARM_PAGES);
+            SyncTransport warmup = new FirstPages(transport, warmPages());
             SdkCases sdk = new SdkCases(db, ds, transport, db.prefix());
             String warm = db.prefix() + "warm_";
             SdkCases warmSdk = new SdkCases(db, ds, warmup, warm);
@@ -127,7 +132,7 @@ public final class BenchChild {
 
         /** A warm-up pull of the first pages into tables of their own, then the measured pull. */
         private Result pull(String label, SdkCases.Target target, SdkCases sdk, SdkCases warm) throws Exception {
-            SdkCases.pull(warm.store(target, false), new FirstPages(transportOf(), WARM_PAGES));
+            SdkCases.pull(warm.store(target, false), new FirstPages(transportOf(), warmPages()));
             return timedPull(label, sdk.store(target, false), transportOf());
         }
 

@@ -22,16 +22,19 @@ import java.util.concurrent.TimeUnit;
 final class ChildJvm {
     private final String classpath = classpath();
     private final String jfrDir;
+    private final int warmPages;
 
-    ChildJvm(String jfrDir) {
+    ChildJvm(String jfrDir, int warmPages) {
         this.jfrDir = jfrDir;
+        this.warmPages = warmPages;
     }
 
     List<Result> run(String xmx, long timeoutSeconds, List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + xmx,
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-D" + BenchChild.WARM_PAGES + "=" + warmPages));
         if (jfrDir != null) {
             String name = String.join("-", args.get(0), args.get(1), args.get(3));
             cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + jfrDir + "/" + name + ".jfr");

@@ -38,6 +38,14 @@ public final class SyncBenchmark implements Callable<Integer> {
             "push",
             "topology");
 
+    static final int DEFAULT_WARM_PAGES = 30;
+
+    @Option(
+            names = "--warm-pages",
+            description = "Pages each case runs, into tables of its own, before its clock starts (default: "
+                    + "${DEFAULT-VALUE}).")
+    int warmPages = DEFAULT_WARM_PAGES;
+
     @Option(names = "--rows", split = ",", description = "Numbers of rows (default: ${DEFAULT-VALUE}).")
     List<Integer> rows = List.of(10_000, 100_000, 1_000_000);
 
@@ -97,7 +105,8 @@ public final class SyncBenchmark implements Callable<Integer> {
         }
         PrintStream out = System.out;
         out.println(ResultTable.machine());
-        ChildJvm jvm = new ChildJvm(jfr);
+        ChildJvm jvm = new ChildJvm(jfr, warmPages);
+        System.setProperty(BenchChild.WARM_PAGES, Integer.toString(warmPages)); // for --in-process
         for (int n : rows) {
             long t0 = System.nanoTime();
             try (PortalSandbox sandbox =

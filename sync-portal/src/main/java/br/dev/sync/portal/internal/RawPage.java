@@ -31,6 +31,8 @@ import java.util.List;
  */
 public final class RawPage extends StdDeserializer<Wire.Lista> {
     private static final int CHUNK = 64 * 1024;
+    private static final int MAX_KEPT = 4 * 1024 * 1024;
+    private static final ThreadLocal<char[]> KEPT = new ThreadLocal<>();
     private static final JsonFactory PLAIN = new JsonFactory();
 
     public RawPage() {
@@ -110,12 +112,13 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
             return null;
         }
         Object source = parser.getInputSource();
-        Chars chars = new Chars();
+        Chars chars = new Chars(KEPT.get());
         chars.write('{');
         if (parser.releaseBuffered(chars) >= 0) {
             if (source instanceof Reader reader) {
                 chars.readAll(reader);
             }
+            chars.keep();
             return chars.text();
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(CHUNK);
@@ -149,6 +152,25 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
     private static final class Chars extends CharArrayWriter {
         Chars() {
             super(CHUNK);
+        }
+
+        /** Writes into {@code kept} when there is one (its contents are overwritten), else into a new array. */
+        Chars(char[] kept) {
+            super(CHUNK);
+            if (kept != null) {
+                buf = kept;
+            }
+        }
+
+        /**
+         * Keeps the array for this thread's next page, when it is not too large: a page is read once and its
+         * records are copied out of it before the next page is read on the same thread, so pages of the same size
+         * read on a fetching thread allocate no array (each used to allocate about 7 times its size while growing).
+         */
+        void keep() {
+            if (buf.length <= MAX_KEPT) {
+                KEPT.set(buf);
+            }
         }
 
         void readAll(Reader in) throws IOException {

@@ -181,6 +181,21 @@ class RawPageTest {
     }
 
     @Test
+    void pagesOfChangingSizesReadOneAfterAnotherOnOneThreadEachKeepTheirOwnRecords() throws Exception {
+        // the array a page is read into is kept for the thread's next page: a smaller page after a larger one must
+        // not show any of the larger page's records, and a larger one after a smaller must grow it
+        for (int n : new int[] {2_000, 3, 500, 0, 4_000, 1}) {
+            List<String> sent = many(n);
+            String body = page(sent, PAGINA);
+
+            List<String> read =
+                    JSON.readValue(new StringReader(body), Wire.Lista.class).itens();
+
+            assertThat(read).as("a page of %d records", n).containsExactlyElementsOf(sent);
+        }
+    }
+
+    @Test
     void recordsThatAreNotObjectsAreKeptAsSentAndNullsAsNull() throws Exception {
         String body = "{\"pagina\":" + PAGINA + ",\"itens\":[ \"a \\\"b\\\"\" , 12.50,null,true,[1, 2.0] ,{\"x\":[]}]}";
 

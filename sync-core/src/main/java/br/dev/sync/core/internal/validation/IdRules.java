@@ -30,11 +30,17 @@ public final class IdRules {
 
     /** {@code value} without the formatting characters '.', '/', '-' and whitespace; other characters stay. */
     public static String strip(String value) {
-        StringBuilder kept = new StringBuilder(value.length());
-        value.chars()
-                .filter(c -> c != '.' && c != '/' && c != '-' && !Character.isWhitespace(c))
-                .forEach(c -> kept.append((char) c));
-        return kept.toString();
+        StringBuilder kept = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean separator = c == '.' || c == '/' || c == '-' || Character.isWhitespace(c);
+            if (separator && kept == null) {
+                kept = new StringBuilder(value.length()).append(value, 0, i);
+            } else if (!separator && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? value : kept.toString();
     }
 
     public static Optional<String> trackingCode(String value) {
@@ -143,7 +149,12 @@ public final class IdRules {
     }
 
     private static boolean allSame(String bare) {
-        return bare.chars().allMatch(c -> c == bare.charAt(0));
+        for (int i = 1; i < bare.length(); i++) {
+            if (bare.charAt(i) != bare.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<String> fail(String what, String why) {

@@ -20,6 +20,11 @@ public final class BenchChild {
 
     public static void main(String[] args) {
         measure(args).forEach(r -> System.out.println(r.line()));
+        if (Boolean.getBoolean("bench.threads")) {
+            CpuMeter.byThread().entrySet().stream()
+                    .filter(e -> e.getValue() >= 0.1)
+                    .forEach(e -> System.err.printf("cpu %-24s %6.1f s%n", e.getKey(), e.getValue()));
+        }
         System.out.flush();
         System.exit(0);
     }

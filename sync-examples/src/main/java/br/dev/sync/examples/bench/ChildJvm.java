@@ -34,7 +34,8 @@ final class ChildJvm {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + xmx,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-D" + BenchChild.WARM_PAGES + "=" + warmPages));
+                "-D" + BenchChild.WARM_PAGES + "=" + warmPages,
+                "-Dbench.threads=" + Boolean.getBoolean("bench.threads")));
         if (jfrDir != null) {
             String name = String.join("-", args.get(0), args.get(1), args.get(3));
             cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + jfrDir + "/" + name + ".jfr");
@@ -50,6 +51,8 @@ final class ChildJvm {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (line.startsWith(Result.MARK)) {
                         results.add(Result.parse(line));
+                    } else if (line.startsWith("cpu ")) {
+                        System.out.println("  " + args.get(0) + " " + line);
                     } else {
                         synchronized (tail) {
                             tail.add(line);

@@ -74,4 +74,28 @@ final class CpuMeter {
             return 0;
         }
     }
+
+    /**
+     * This JVM's CPU seconds by thread name (numbers dropped, so a pool counts once), from {@code /proc/self/task}:
+     * the JIT compiler and garbage collector threads included, which JFR's samples leave out.
+     */
+    static java.util.Map<String, Double> byThread() {
+        java.util.Map<String, Double> out = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            tasks.forEach(t -> {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .replaceAll("[#\\d-]+$", "");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    out.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended meanwhile
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // no /proc
+        }
+        return out;
+    }
 }

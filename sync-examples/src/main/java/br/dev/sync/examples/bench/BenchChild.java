@@ -21,9 +21,13 @@ public final class BenchChild {
     public static void main(String[] args) {
         measure(args).forEach(r -> System.out.println(r.line()));
         if (Boolean.getBoolean("bench.threads")) {
+            // threads that ended inside the clock (the engine's) show in neither column
+            var before = CpuMeter.threadsAtReset;
             CpuMeter.byThread().entrySet().stream()
                     .filter(e -> e.getValue() >= 0.1)
-                    .forEach(e -> System.err.printf("cpu %-24s %6.1f s%n", e.getKey(), e.getValue()));
+                    .forEach(e -> System.err.printf(
+                            "cpu %-16s %6.1f s in all, %6.1f s after the clock started%n",
+                            e.getKey(), e.getValue(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)));
         }
         System.out.flush();
         System.exit(0);

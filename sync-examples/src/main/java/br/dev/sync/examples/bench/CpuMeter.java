@@ -27,8 +27,14 @@ final class CpuMeter {
 
     private Cpu start = now();
 
+    /** CPU by thread when the clock of the last case started, for {@code -Dbench.threads=true}. */
+    static volatile java.util.Map<String, Double> threadsAtReset = java.util.Map.of();
+
     void reset() {
         start = now();
+        if (Boolean.getBoolean("bench.threads")) {
+            threadsAtReset = byThread();
+        }
     }
 
     /** CPU seconds spent since the last {@link #reset}. */

@@ -3,9 +3,20 @@ package br.dev.sync.core.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.dev.sync.core.Change;
+import br.dev.sync.core.CheckpointId;
+import br.dev.sync.core.QuarantineEntry;
+import br.dev.sync.core.QuarantineQuery;
+import br.dev.sync.core.QuarantineStage;
+import br.dev.sync.core.StepReport;
+import br.dev.sync.core.StepStatus;
+import br.dev.sync.core.SyncReport;
 import br.dev.sync.core.internal.jdbc.Migrations;
+import br.dev.sync.core.spi.ApplyBatch;
+import br.dev.sync.core.spi.ApplyResult;
+import br.dev.sync.core.spi.Marker;
 import br.dev.sync.core.spi.PushAck;
 import br.dev.sync.core.spi.PushBatch;
+import br.dev.sync.core.spi.StoredRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,15 +26,19 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.jdbcx.JdbcDataSource;
@@ -33,6 +48,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The SDK's schema: Flyway under its own history table, and the plain SQL that matches the migrations. */
 class JdbcSchemaH2Test {
+    /** The columns that H2 keeps as large objects, in a database that holds the SDK's tables only. */
+    static final String LARGE_OBJECTS = "SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
+            + " WHERE TABLE_SCHEMA = 'PUBLIC' AND DATA_TYPE LIKE '%LARGE OBJECT%'";
+
     private static final Pattern ALTER_TYPE =
             Pattern.compile("ALTER TABLE (\\S+) ALTER COLUMN (\\S+) SET DATA TYPE ([^;]+)", Pattern.DOTALL);
 
@@ -64,7 +83,7 @@ class JdbcSchemaH2Test {
                         "SELECT \"version\", \"success\" FROM \"sync_schema_history\" WHERE \"version\" IS NOT NULL"
                                 + " ORDER BY \"installed_rank\""))
                 .as("a baseline for the host's non-empty schema, then the SDK's migrations, once")
-                .containsExactly("0|true", "1|true", "2|true");
+                .containsExactly("0|true", "1|true", "2|true", "3|true");
         assertThat(rows(ds, "SELECT COUNT(*) FROM host_orders")).containsExactly("0");
     }
 
@@ -111,6 +130,115 @@ class JdbcSchemaH2Test {
                         .fields()
                         .get("notes"))
                 .isEqualTo(big + big);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "2"})
+    void everyTableOfAnOlderSchemaKeepsItsRowsAcrossTheUpgradeAndNoColumnIsALargeObjectAnyMore(String version)
+            throws Exception {
+        JdbcDataSource ds = newDatabase();
+        flyway(ds).target(version).load().migrate();
+        JdbcSyncStore before = JdbcSyncStore.builder(ds).migrate(false).build();
+        Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
+        String big = "y".repeat(2_000_000);
+        CheckpointId checkpoint = new CheckpointId("node-a", "s", "p1", "");
+        String cursor = "{\"after\":\"k2\",\"token\":\"" + "t".repeat(1_000) + "\"}";
+        QuarantineEntry keyed = QuarantineEntry.of(
+                "s", "k9", "p1", QuarantineStage.VALIDATE, "bad tracking code", "{\"id\":\"k9\"}", 3, t0);
+        QuarantineEntry keyless = QuarantineEntry.of(
+                "s", null, "p1", QuarantineStage.DECODE, "reason " + "r".repeat(500), "<raw>" + big, 0, t0);
+        ApplyResult applied = before.apply(new ApplyBatch(
+                "s",
+                List.of(
+                        Change.upsert("s", "k1", 1, Map.of("name", "one", "notes", big), "test"),
+                        Change.upsert("s", "k2", 2, Map.of("name", "two"), "test"),
+                        Change.delete("s", "k3", 4, "test")),
+                List.of(keyed, keyless),
+                List.of(),
+                List.of(),
+                Map.of(),
+                List.of(new Marker("day-closed", "0002/2026-11-21", "121 sales " + "m".repeat(300), t0)),
+                checkpoint,
+                cursor,
+                true,
+                null));
+        before.recordRun(new SyncReport(
+                "run-1",
+                "QUICK",
+                "node-a",
+                t0,
+                t0.plusSeconds(2),
+                List.of(new StepReport(
+                        "pull s",
+                        "s",
+                        StepStatus.SUCCEEDED,
+                        3,
+                        3,
+                        0,
+                        0,
+                        2,
+                        0,
+                        Duration.ofMillis(1500),
+                        List.of(),
+                        "x".repeat(400)))));
+        before.append(Change.upsert("s", "k5", 1, Map.of("notes", big), "test"));
+        before.append(Change.upsert("s", "k6", 1, Map.of("notes", "n"), "test"));
+        PushBatch claimed = before.claimBatch("s", 1, () -> "b-1");
+        assertThat(before.tryLease("pull", "node-a", Duration.ofHours(1))).isTrue();
+        Map<String, StoredRecord> records = before.read("s", List.of("k1", "k2", "k3"));
+        List<SyncReport> runs = before.recentRuns(10);
+        before.close();
+        Map<String, List<String>> tables = sdkRows(ds);
+        assertThat(tables)
+                .as("rows in every table with a text column")
+                .allSatisfy((table, rows) -> assertThat(rows.isEmpty()).isEqualTo(table.equals("SYNC_TOMBSTONES")));
+        assertThat(rows(ds, LARGE_OBJECTS)).hasSize(version.equals("1") ? 9 : 7);
+
+        JdbcSyncStore after = JdbcSyncStore.on(ds);
+
+        assertThat(sdkRows(ds)).isEqualTo(tables);
+        String types = "SELECT TABLE_NAME || '.' || COLUMN_NAME, DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME LIKE 'SYNC%' AND DATA_TYPE LIKE '%CHARACTER%'"
+                + " AND CHARACTER_MAXIMUM_LENGTH > 1000 ORDER BY 1";
+        assertThat(rows(ds, types))
+                .containsExactly(
+                        "SYNC_BASELINES.FIELDS|CHARACTER VARYING",
+                        "SYNC_CHECKPOINTS.CURSOR_VALUE|CHARACTER VARYING",
+                        "SYNC_MARKERS.MARKER_VALUE|CHARACTER VARYING",
+                        "SYNC_OUTBOX.CHANGE_JSON|CHARACTER VARYING",
+                        "SYNC_PUSH_LEDGER.CHANGE_JSON|CHARACTER VARYING",
+                        "SYNC_QUARANTINE.RAW|CHARACTER VARYING",
+                        "SYNC_QUARANTINE.REASON|CHARACTER VARYING",
+                        "SYNC_RECORDS.FIELDS|CHARACTER VARYING",
+                        "SYNC_RUNS.REPORT|CHARACTER VARYING");
+        assertThat(rows(ds, LARGE_OBJECTS)).isEmpty();
+
+        assertThat(after.read("s", List.of("k1", "k2", "k3"))).isEqualTo(records);
+        assertThat(records.get("k1").fields()).containsEntry("notes", big);
+        assertThat(after.baselines("s", List.of("k1", "k2")).get("k1")).containsEntry("notes", big);
+        assertThat(after.checkpoint(checkpoint)).contains(cursor);
+        List<QuarantineEntry> quarantined = after.quarantined(QuarantineQuery.stream("s"));
+        assertThat(quarantined)
+                .containsExactly(
+                        keyed.withId(applied.quarantineIds().get(0)),
+                        keyless.withId(applied.quarantineIds().get(1)));
+        assertThat(after.recentRuns(10)).isEqualTo(runs);
+        assertThat(after.marker("day-closed", "0002/2026-11-21"))
+                .map(Marker::value)
+                .contains("121 sales " + "m".repeat(300));
+        assertThat(after.claimBatch("s", 1, () -> "b-2")).isEqualTo(claimed);
+        assertThat(after.tryLease("pull", "node-b", Duration.ofHours(1))).isFalse();
+
+        Instant t1 = t0.plusSeconds(60);
+        ApplyResult again = after.apply(ApplyBatch.of("s", List.of())
+                .withQuarantine(List.of(QuarantineEntry.of(
+                        "s", null, "p1", QuarantineStage.DECODE, "still bad", "<raw>" + big, 0, t1))));
+        assertThat(again.quarantineIds())
+                .containsExactly(applied.quarantineIds().get(1));
+        assertThat(after.quarantined(applied.quarantineIds().get(1)))
+                .hasValueSatisfying(q -> assertThat(q.attempts()).isEqualTo(2));
+        after.apply(ApplyBatch.of("s", List.of(Change.upsert("s", "k1", 2, Map.of("notes", big + big), "test"))));
+        assertThat(after.read("s", List.of("k1")).get("k1").fields()).containsEntry("notes", big + big);
     }
 
     @Test
@@ -207,7 +335,35 @@ class JdbcSchemaH2Test {
         return out;
     }
 
-    private static List<String> rows(JdbcDataSource ds, String sql) throws SQLException {
+    /** Every row of each of the SDK's tables, as text in a stable order (long values by length and hash). */
+    private static Map<String, List<String>> sdkRows(JdbcDataSource ds) throws SQLException {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (String table : rows(
+                ds,
+                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"
+                        + " AND TABLE_NAME LIKE 'SYNC%' AND TABLE_NAME <> 'sync_schema_history'")) {
+            List<String> rows = new ArrayList<>();
+            try (Connection c = ds.getConnection();
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int i = 1; i <= n; i++) {
+                        String v = rs.getString(i);
+                        row.add(v == null || v.length() <= 1_000 ? v : v.length() + " chars #" + v.hashCode());
+                    }
+                    rows.add(String.join("|", row));
+                }
+            }
+            rows.sort(null);
+            out.put(table, rows);
+        }
+        return out;
+    }
+
+    /** The rows a query answers, each as its values joined by {@code |}. */
+    static List<String> rows(DataSource ds, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = ds.getConnection();
                 Statement s = c.createStatement();

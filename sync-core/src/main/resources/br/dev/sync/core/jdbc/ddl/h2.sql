@@ -1,7 +1,8 @@
--- The sync SDK's own tables (plain SQL for hosts that manage schemas themselves; the same tables as Flyway migrations V1
--- and V2 with the prefix sync_). The outbox's and push ledger's JSON is CHARACTER VARYING, not a large object: H2 keeps
--- a copy of every large object a query answers on the session for minutes. A schema made from the earlier script
--- takes V2's two statements (migration/h2/V2__outbox_json_as_text.sql).
+-- The sync SDK's own tables (plain SQL for hosts that manage schemas themselves; the same tables as Flyway migrations
+-- V1 to V3 with the prefix sync_). Text is CHARACTER VARYING, never a large object: H2 keeps a copy of every large
+-- object a query answers on the session for minutes. A schema made from an earlier script takes the statements of the
+-- migrations it lacks: V2's two for the outbox and push ledger (migration/h2/V2__outbox_json_as_text.sql), V3's seven
+-- for the other tables (migration/h2/V3__text_columns_as_character_varying.sql).
 -- Instants are BIGINT epoch microseconds (UTC); keys compare by their bytes. Record keys lead the primary keys:
 -- a page looks its keys up with record_key IN (...), which H2 and PostgreSQL serve from the index only then.
 
@@ -10,7 +11,7 @@ CREATE TABLE sync_records (
     record_key VARCHAR(255) NOT NULL,
     version BIGINT NOT NULL,
     deleted BOOLEAN NOT NULL,
-    fields CHARACTER LARGE OBJECT NOT NULL,
+    fields CHARACTER VARYING NOT NULL,
     updated_at BIGINT NOT NULL,
     PRIMARY KEY (record_key, stream)
 );
@@ -25,7 +26,7 @@ CREATE TABLE sync_tombstones (
 CREATE TABLE sync_baselines (
     stream VARCHAR(200) NOT NULL,
     record_key VARCHAR(255) NOT NULL,
-    fields CHARACTER LARGE OBJECT NOT NULL,
+    fields CHARACTER VARYING NOT NULL,
     PRIMARY KEY (record_key, stream)
 );
 
@@ -34,7 +35,7 @@ CREATE TABLE sync_checkpoints (
     stream VARCHAR(200) NOT NULL,
     partition_key VARCHAR(100) NOT NULL,
     window_key VARCHAR(100) NOT NULL,
-    cursor_value CHARACTER LARGE OBJECT NOT NULL,
+    cursor_value CHARACTER VARYING NOT NULL,
     updated_at BIGINT NOT NULL,
     PRIMARY KEY (node, stream, partition_key, window_key)
 );
@@ -66,8 +67,8 @@ CREATE TABLE sync_quarantine (
     record_key VARCHAR(255),
     partition_key VARCHAR(100) NOT NULL,
     stage VARCHAR(20) NOT NULL,
-    reason CHARACTER LARGE OBJECT NOT NULL,
-    raw CHARACTER LARGE OBJECT NOT NULL,
+    reason CHARACTER VARYING NOT NULL,
+    raw CHARACTER VARYING NOT NULL,
     version BIGINT NOT NULL,
     attempts INT NOT NULL,
     first_seen BIGINT NOT NULL,
@@ -84,7 +85,7 @@ CREATE TABLE sync_runs (
     node VARCHAR(200) NOT NULL,
     started_at BIGINT NOT NULL,
     finished_at BIGINT NOT NULL,
-    report CHARACTER LARGE OBJECT NOT NULL
+    report CHARACTER VARYING NOT NULL
 );
 
 CREATE TABLE sync_leases (
@@ -96,7 +97,7 @@ CREATE TABLE sync_leases (
 CREATE TABLE sync_markers (
     kind VARCHAR(200) NOT NULL,
     marker_key VARCHAR(255) NOT NULL,
-    marker_value CHARACTER LARGE OBJECT NOT NULL,
+    marker_value CHARACTER VARYING NOT NULL,
     marked_at BIGINT NOT NULL,
     PRIMARY KEY (kind, marker_key)
 );

@@ -271,6 +271,11 @@ public final class JdbcSyncStore implements SyncStore {
     }
 
     @Override
+    public boolean hasPending(String stream) {
+        return tx.read("looking for pending outbox entries", stream, c -> outbox.hasPending(c, stream));
+    }
+
+    @Override
     public PushBatch claimBatch(String stream, int limit, Supplier<String> newBatchId) {
         return tx.write("claiming a push batch", stream, c -> outbox.claim(c, stream, limit, newBatchId, now()));
     }

@@ -187,6 +187,11 @@ public final class InMemorySyncStore implements SyncStore {
     }
 
     @Override
+    public synchronized boolean hasPending(String stream) {
+        return outbox.values().stream().anyMatch(e -> e.change().stream().equals(stream));
+    }
+
+    @Override
     public synchronized long pendingCount(String stream) {
         return outbox.values().stream()
                 .filter(e -> e.change().stream().equals(stream))

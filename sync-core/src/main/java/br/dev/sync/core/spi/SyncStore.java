@@ -55,6 +55,14 @@ public interface SyncStore extends AutoCloseable {
     long pendingCount(String stream);
 
     /**
+     * Whether any entry of the stream waits to go up. The engine asks it for every page it pulls, to skip the
+     * conflict check when nothing is pending, so a store should answer it without counting the whole outbox.
+     */
+    default boolean hasPending(String stream) {
+        return pendingCount(stream) > 0;
+    }
+
+    /**
      * The batch to send next for a stream: if a batch was claimed and not acknowledged, the same batch (same id,
      * same entries); else up to {@code limit} pending entries in sequence under a new id made by
      * {@code newBatchId}. Empty when nothing is pending.

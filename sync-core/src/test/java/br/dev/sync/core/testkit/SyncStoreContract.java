@@ -229,6 +229,21 @@ public abstract class SyncStoreContract {
     }
 
     @Test
+    void hasPendingSaysWhetherAStreamHasEntriesWaitingAndOnlyThatStream() {
+        assertThat(store.hasPending(STREAM)).isFalse();
+        long seq = store.append(item("k1", 1, "one"));
+        store.append(Change.upsert("another-stream", "x", 1, Map.of("name", "x"), "local"));
+
+        assertThat(store.hasPending(STREAM)).isTrue();
+        assertThat(store.hasPending("a-stream-with-nothing")).isFalse();
+        PushBatch batch = store.claimBatch(STREAM, 10, () -> "b1");
+        assertThat(store.hasPending(STREAM)).as("claimed, not yet acknowledged").isTrue();
+        store.acknowledge(batch, List.of(PushAck.accepted(seq)), List.of());
+        assertThat(store.hasPending(STREAM)).isFalse();
+        assertThat(store.hasPending("another-stream")).isTrue();
+    }
+
+    @Test
     void theOutboxIsReadInSequenceAndABatchIsClaimedAgainUntilAcknowledged() {
         long s1 = store.append(item("k1", 1, "one"));
         long s2 = store.append(item("k2", 1, "two"));

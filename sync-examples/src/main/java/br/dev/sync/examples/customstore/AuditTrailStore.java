@@ -111,6 +111,11 @@ public final class AuditTrailStore implements SyncStore {
     }
 
     @Override
+    public boolean hasPending(String stream) {
+        return delegate.hasPending(stream);
+    }
+
+    @Override
     public PushBatch claimBatch(String stream, int limit, Supplier<String> newBatchId) {
         return delegate.claimBatch(stream, limit, newBatchId);
     }

@@ -220,7 +220,7 @@ public final class PullRunner {
             StepRun run,
             boolean forceRemote) {
         SyncStore store = run.store();
-        if (byKey.isEmpty() || store.pendingCount(stream.name()) == 0) {
+        if (byKey.isEmpty() || !store.hasPending(stream.name())) {
             return;
         }
         Map<String, OutboxEntry> pending = store.pendingFor(stream.name(), byKey.keySet());

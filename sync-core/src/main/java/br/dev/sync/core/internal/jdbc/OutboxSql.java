@@ -67,6 +67,17 @@ public final class OutboxSql {
         return out;
     }
 
+    /** Whether the stream has an entry: one index row read, where a count walks them all. */
+    public boolean hasPending(Connection c, String stream) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT 1 FROM " + t.outbox() + " WHERE stream = ? ORDER BY stream, seq LIMIT 1")) {
+            ps.setString(1, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     public long pendingCount(Connection c, String stream) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + t.outbox() + " WHERE stream = ?")) {
             ps.setString(1, stream);

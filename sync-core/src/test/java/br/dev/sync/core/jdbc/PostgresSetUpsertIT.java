@@ -59,6 +59,7 @@ class PostgresSetUpsertIT {
     static void drop() {
         JdbcStores.drop(db, PREFIX);
         db.dropTables(List.of(TABLE));
+        db.execute("DROP TYPE IF EXISTS " + PREFIX + "mood");
     }
 
     private JdbcSyncStore store(boolean deletedColumn) {
@@ -249,6 +250,55 @@ class PostgresSetUpsertIT {
         assertThat(again.applied()).isZero();
         assertThat(again.unchanged()).isEqualTo(1);
         assertThat(statements).noneMatch(s -> s.contains("unnest("));
+    }
+
+    @Test
+    void anEnumColumnTakesItsLabelFromTextWhichTheRowByRowBindingRefuses() throws SQLException {
+        hostTypes();
+        JdbcSyncStore store = store(true);
+        statements.clear();
+
+        ApplyResult r = store.apply(ApplyBatch.of(STREAM, List.of(upsert("m", 1, Map.of("name", "calm")))));
+
+        assertThat(r.applied()).isEqualTo(1);
+        assertThat(statements).filteredOn(s -> s.contains("unnest(")).hasSize(1);
+        assertThat(column("name", "m")).isEqualTo("calm");
+    }
+
+    @Test
+    void bytesGoTheReadFirstWayAndAreStoredAsTheDriverBindsThem() throws SQLException {
+        hostTypes();
+        JdbcSyncStore store = store(true);
+        statements.clear();
+
+        ApplyResult r =
+                store.apply(ApplyBatch.of(STREAM, List.of(upsert("p", 1, Map.of("photo", new byte[] {1, 2, -1})))));
+
+        assertThat(r.applied()).isEqualTo(1);
+        assertThat(statements).noneMatch(s -> s.contains("unnest("));
+        assertThat(statements).anyMatch(s -> s.contains("FOR UPDATE"));
+        assertThat(column("photo", "p")).isEqualTo("\\x0102ff");
+    }
+
+    /** The typed table with an enum column of the host's own and a bytea column. */
+    private static void hostTypes() {
+        db.execute("DROP TABLE IF EXISTS " + TABLE, "DROP TYPE IF EXISTS " + PREFIX + "mood");
+        db.execute(
+                "CREATE TYPE " + PREFIX + "mood AS ENUM ('calm', 'busy')",
+                "CREATE TABLE " + TABLE + " (id VARCHAR(40) PRIMARY KEY, rev BIGINT NOT NULL, gone BOOLEAN DEFAULT"
+                        + " FALSE NOT NULL, name " + PREFIX + "mood, photo BYTEA)");
+    }
+
+    private static String column(String column, String key) {
+        try (Connection c = db.connect();
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery("SELECT " + column + "::text FROM " + TABLE + " WHERE id = '" + key + "'")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

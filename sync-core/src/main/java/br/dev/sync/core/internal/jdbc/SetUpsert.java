@@ -76,6 +76,10 @@ final class SetUpsert {
         return TEXT_TYPES.contains(types.get(quotedKey));
     }
 
+    /**
+     * Whether the catalog named every column. Any type goes: the cast runs the type's own input function, which
+     * also takes what the driver cannot bind a string to (an enum's label, a {@code bytea} in hex).
+     */
     boolean knows(List<String> quotedColumns) {
         return types.keySet().containsAll(quotedColumns);
     }

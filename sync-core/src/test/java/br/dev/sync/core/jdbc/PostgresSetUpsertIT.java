@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.dev.sync.core.Change;
+import br.dev.sync.core.QuarantineEntry;
+import br.dev.sync.core.QuarantineQuery;
+import br.dev.sync.core.QuarantineStage;
+import br.dev.sync.core.Step;
+import br.dev.sync.core.StepReport;
 import br.dev.sync.core.StoreException;
+import br.dev.sync.core.SyncEngine;
+import br.dev.sync.core.SyncReport;
 import br.dev.sync.core.spi.ApplyBatch;
 import br.dev.sync.core.spi.ApplyResult;
 import br.dev.sync.core.spi.StoredRecord;
+import br.dev.sync.core.testkit.FakeRemote;
+import br.dev.sync.core.testkit.Item;
 import br.dev.sync.core.testkit.TestDatabase;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -299,6 +308,46 @@ class PostgresSetUpsertIT {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesIsQuarantinedAndTheRestOfItsPageApplied() {
+        db.dropTables(List.of(TABLE));
+        db.execute("CREATE TABLE " + TABLE + " (id VARCHAR(40) PRIMARY KEY, version BIGINT NOT NULL, deleted BOOLEAN"
+                + " DEFAULT FALSE NOT NULL, name VARCHAR(10), price NUMERIC(12, 2), qty INTEGER)");
+        JdbcStores.drop(db, PREFIX);
+        JdbcSyncStore store = JdbcSyncStore.builder(recording(db.dataSource())).tablePrefix(PREFIX).stream(
+                        StreamTable.stream("items")
+                                .table(TABLE)
+                                .key("id")
+                                .version("version")
+                                .deleted("deleted")
+                                .ignoreUnmappedFields() // id, version, deleted travel as key, version and flag
+                                .build())
+                .build();
+        FakeRemote remote = new FakeRemote("erp");
+        remote.add(
+                "items",
+                List.of(
+                        Item.json("A", 1, "short", "1.50"),
+                        Item.json("B", 1, "a name past ten characters", "2.50"),
+                        Item.json("C", 1, "short too", "3.50")));
+        statements.clear();
+
+        try (SyncEngine engine = SyncEngine.builder().node("n").store(store).build()) {
+            SyncReport report =
+                    engine.run(Step.pull(Item.stream("items").build(), remote).pageSize(10));
+
+            List<QuarantineEntry> held = engine.quarantine().list(QuarantineQuery.all());
+            assertThat(report.total(StepReport::applied)).as(report.toString()).isEqualTo(2);
+            assertThat(held).singleElement().satisfies(q -> {
+                assertThat(q.key()).isEqualTo("B");
+                assertThat(q.stage()).isEqualTo(QuarantineStage.APPLY);
+            });
+        }
+        assertThat(store.read("items", List.of("A", "B", "C"))).containsOnlyKeys("A", "C");
+        // the page went as one set statement, was refused, then each record went alone
+        assertThat(statements).filteredOn(s -> s.contains("unnest(")).hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test

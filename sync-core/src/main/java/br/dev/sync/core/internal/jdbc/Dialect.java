@@ -71,6 +71,15 @@ public interface Dialect {
         return false;
     }
 
+    /**
+     * The ORDER BY that reads one stream's queue (outbox, push ledger) in sequence along its {@code (stream, seq)}
+     * index, stopping at the limit. H2 needs the stream named ({@code ORDER BY seq} alone made it read and sort the
+     * stream's whole outbox).
+     */
+    default String queueOrder() {
+        return "stream, seq";
+    }
+
     /** Whether a batch's update counts say exactly which rows the versioned upsert wrote (1) or skipped (0). */
     default boolean exactBatchCounts() {
         return false;

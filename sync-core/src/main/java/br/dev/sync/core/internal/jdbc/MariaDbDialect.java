@@ -21,6 +21,16 @@ import java.util.stream.Collectors;
  * privilege).
  */
 final class MariaDbDialect implements Dialect {
+    /**
+     * {@code seq} alone: with the stream named, MariaDB sorted the stream's whole outbox for every claim (a
+     * string bound in the connection's collation, utf8mb4_general_ci, does not let it read the utf8mb4_bin column
+     * as one value: ~100 ms and 300,000 rows examined per claim of 1,000; ~3 ms without).
+     */
+    @Override
+    public String queueOrder() {
+        return "seq";
+    }
+
     @Override
     public String name() {
         return "mariadb";

@@ -24,9 +24,12 @@ import java.util.function.Supplier;
  */
 public final class OutboxSql {
     private final SdkTables t;
+    private final String order;
 
-    public OutboxSql(SdkTables tables) {
+    /** The outbox of these tables, read in sequence with {@code order} ({@link Dialect#queueOrder()}). */
+    public OutboxSql(SdkTables tables, String order) {
         this.t = tables;
+        this.order = order;
     }
 
     /** Inserts the change on {@code c} and answers its sequence; commits nothing. */
@@ -69,8 +72,8 @@ public final class OutboxSql {
 
     /** Whether the stream has an entry: one index row read, where a count walks them all. */
     public boolean hasPending(Connection c, String stream) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT 1 FROM " + t.outbox() + " WHERE stream = ? ORDER BY stream, seq LIMIT 1")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM " + t.outbox() + " WHERE stream = ? ORDER BY " + order + " LIMIT 1")) {
             ps.setString(1, stream);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -97,9 +100,8 @@ public final class OutboxSql {
         List<OutboxEntry> entries;
         try (PreparedStatement ps =
                 c.prepareStatement("SELECT seq, change_json FROM " + t.outbox() + " WHERE stream = ?"
-                        // ORDER BY stream, seq, not just seq: only then does H2 walk the (stream, seq) index in
-                        // order and stop at the limit; ORDER BY seq made it read and sort the stream's whole outbox
-                        + " ORDER BY stream, seq LIMIT " + Math.max(1, limit))) {
+                        // along the (stream, seq) index, stopping at the limit: see Dialect.queueOrder
+                        + " ORDER BY " + order + " LIMIT " + Math.max(1, limit))) {
             ps.setMaxRows(limit);
             ps.setString(1, stream);
             entries = entries(ps, stream);
@@ -125,8 +127,7 @@ public final class OutboxSql {
     }
 
     private PushBatch claimed(Connection c, String stream) throws SQLException {
-        String sql =
-                "SELECT seq, change_json, batch_id FROM " + t.pushLedger() + " WHERE stream = ? ORDER BY stream, seq";
+        String sql = "SELECT seq, change_json, batch_id FROM " + t.pushLedger() + " WHERE stream = ? ORDER BY " + order;
         List<OutboxEntry> entries = new ArrayList<>();
         String id = null;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -143,7 +144,7 @@ public final class OutboxSql {
 
     /** The id of the stream's claimed batch, null when none is; reads no entries. */
     private String claimedId(Connection c, String stream) throws SQLException {
-        String sql = "SELECT batch_id FROM " + t.pushLedger() + " WHERE stream = ? ORDER BY stream, seq LIMIT 1";
+        String sql = "SELECT batch_id FROM " + t.pushLedger() + " WHERE stream = ? ORDER BY " + order + " LIMIT 1";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, stream);
             try (ResultSet rs = ps.executeQuery()) {

@@ -32,7 +32,7 @@ class OutboxSqlH2Test {
     private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
 
     private final SdkTables tables = new SdkTables("sync_");
-    private final OutboxSql outbox = new OutboxSql(tables);
+    private final OutboxSql outbox = new OutboxSql(tables, "stream, seq");
     private JdbcDataSource ds;
 
     @BeforeEach

@@ -2,7 +2,6 @@ package br.dev.sync.core.internal.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.dev.sync.core.Change;
 import br.dev.sync.core.spi.OutboxEntry;
 import br.dev.sync.core.spi.PushAck;
 import br.dev.sync.core.spi.PushBatch;
@@ -14,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,14 +39,7 @@ class OutboxSqlH2Test {
         ds.setURL("jdbc:h2:mem:outbox_" + UUID.randomUUID().toString().replace("-", "") + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         Migrations.migrate(ds, new H2Dialect(), tables);
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            for (int i = 0; i < 3_000; i++) {
-                outbox.append(c, change("other-stream", i), 1L);
-                outbox.append(c, change(STREAM, i), 1L);
-            }
-            c.commit();
-        }
+        OutboxFill.thousands(ds, outbox, STREAM);
     }
 
     @Test
@@ -110,11 +101,6 @@ class OutboxSqlH2Test {
                 c.rollback();
             }
         }
-    }
-
-    private static Change change(String stream, int i) {
-        String key = String.format("key-%05d", i);
-        return Change.upsert(stream, key, 1, Map.of("notes", "n".repeat(400), "i", i), "test");
     }
 
     /** {@code c}, noting the text of every statement it prepares. */

@@ -2,14 +2,12 @@ package br.dev.sync.core.internal.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.dev.sync.core.Change;
 import br.dev.sync.core.spi.PushBatch;
 import br.dev.sync.core.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,14 +32,7 @@ class OutboxSqlMariaDbIT {
     static void outboxOfThousands() throws SQLException {
         db.dropTables(TABLES.all());
         Migrations.migrate(db.dataSource(), DIALECT, TABLES);
-        try (Connection c = db.dataSource().getConnection()) {
-            c.setAutoCommit(false);
-            for (int i = 0; i < 3_000; i++) {
-                OUTBOX.append(c, change("other-stream", i), 1L);
-                OUTBOX.append(c, change(STREAM, i), 1L);
-            }
-            c.commit();
-        }
+        OutboxFill.thousands(db.dataSource(), OUTBOX, STREAM);
     }
 
     @AfterAll
@@ -80,9 +71,5 @@ class OutboxSqlMariaDbIT {
             }
         }
         return n;
-    }
-
-    private static Change change(String stream, int i) {
-        return Change.upsert(stream, String.format("key-%05d", i), 1, Map.of("notes", "n".repeat(400), "i", i), "test");
     }
 }

@@ -157,14 +157,17 @@ public final class BenchChild {
         }
 
         private Result counted(String label, long nanos, long n) {
-            CpuMeter.Cpu spent = cpu.spent();
-            Result r = result(label, nanos);
-            r = new Result(r.label(), r.database(), r.rows(), r.seconds(), r.peakUsedMb(), r.liveMb(), spent, "");
+            Result r = result(label, nanos, cpu.spent());
             return n == rows ? r : withNote(r, "wrote " + n + " of " + rows);
         }
 
+        /** A figure without CPU: the ceilings, whose clock leaves out part of their work. */
         private Result result(String label, long nanos) {
-            return new Result(label, db.kind(), rows, nanos / 1e9, heap.peakUsedMb(), heap.liveMb(), null, "");
+            return result(label, nanos, null);
+        }
+
+        private Result result(String label, long nanos, CpuMeter.Cpu spent) {
+            return new Result(label, db.kind(), rows, nanos / 1e9, heap.peakUsedMb(), heap.liveMb(), spent, "");
         }
 
         private static Result withNote(Result r, String note) {

@@ -43,12 +43,8 @@ final class Table {
     final String dateField;
     private final Map<String, Row> rows = new HashMap<>();
     private final TreeSet<Row> ordered = new TreeSet<>(ORDER);
-    /** Counts already made, by window and outpost, valid while {@link #modifications} has not moved. */
+    /** Counts already made, by window and outpost; emptied by every change of the rows. */
     private final Map<Filter, Integer> counts = new HashMap<>();
-    /** Bumped by every change of the rows. */
-    private long modifications;
-    /** The value of {@link #modifications} when {@link #counts} were made. */
-    private long countedAt;
 
     Table(String path, String keyField, String dateField) {
         this.path = path;
@@ -73,7 +69,7 @@ final class Table {
             ordered.remove(old);
         }
         ordered.add(row);
-        modifications++;
+        counts.clear();
         return row;
     }
 
@@ -112,10 +108,6 @@ final class Table {
      * and outpost until the rows change, not once per page.
      */
     synchronized int count(LocalDate from, LocalDate to, String outpost) {
-        if (countedAt != modifications) {
-            counts.clear();
-            countedAt = modifications;
-        }
         return counts.computeIfAbsent(new Filter(from, to, outpost), f -> countNow(from, to, outpost));
     }
 

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -89,11 +88,7 @@ public final class GenericTable implements RecordTable {
             arrays[4][r] = now;
             arrays[5][r] = Long.toString(ch.version());
         }
-        try (PreparedStatement ps = c.prepareStatement(setUpsert)) {
-            SetUpsert.bindArrays(c, ps, arrays);
-            Set<String> keys = SetUpsert.written(ps);
-            return rows.stream().filter(ch -> keys.contains(ch.key())).toList();
-        }
+        return SetUpsert.execute(c, setUpsert, arrays, List.of(), rows);
     }
 
     private String fields(Change ch) {

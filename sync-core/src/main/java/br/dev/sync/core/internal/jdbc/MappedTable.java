@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -204,16 +203,10 @@ public final class MappedTable implements RecordTable {
             writes.add(w);
         }
         List<Change> written = new ArrayList<>();
+        // without a deleted column the statement also names the stream in its tombstone clauses, twice
+        List<String> after = deleted == null ? List.of(stream, stream) : List.of();
         for (SetWrite w : writes) {
-            try (PreparedStatement ps = c.prepareStatement(w.sql())) {
-                int i = SetUpsert.bindArrays(c, ps, w.arrays());
-                if (deleted == null) {
-                    ps.setString(i++, stream);
-                    ps.setString(i, stream);
-                }
-                Set<String> keys = SetUpsert.written(ps);
-                w.rows().stream().filter(ch -> keys.contains(ch.key())).forEach(written::add);
-            }
+            written.addAll(SetUpsert.execute(c, w.sql(), w.arrays(), after, w.rows()));
         }
         return written;
     }

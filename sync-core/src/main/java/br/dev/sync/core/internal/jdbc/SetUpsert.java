@@ -1,5 +1,6 @@
 package br.dev.sync.core.internal.jdbc;
 
+import br.dev.sync.core.Change;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -128,24 +129,28 @@ final class SetUpsert {
         return "u.c" + i + "::" + types.get(columns.get(i - 1));
     }
 
-    /** Binds each column's values as one {@code text[]}, from parameter 1, and answers the next parameter. */
-    static int bindArrays(Connection c, PreparedStatement ps, String[][] columns) throws SQLException {
-        int i = 1;
-        for (String[] values : columns) {
-            ps.setArray(i++, c.createArrayOf("text", values));
-        }
-        return i;
-    }
-
-    /** Runs the statement and answers the keys it wrote. */
-    static Set<String> written(PreparedStatement ps) throws SQLException {
+    /**
+     * Runs {@code sql} with each column's values bound as one {@code text[]} (from parameter 1), then
+     * {@code after} (the parameters of its {@code with} and {@code guard}), and answers the rows it wrote, in order.
+     */
+    static List<Change> execute(Connection c, String sql, String[][] columns, List<String> after, List<Change> rows)
+            throws SQLException {
         Set<String> keys = new HashSet<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                keys.add(rs.getString(1));
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            for (String[] values : columns) {
+                ps.setArray(i++, c.createArrayOf("text", values));
+            }
+            for (String value : after) {
+                ps.setString(i++, value);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
             }
         }
-        return keys;
+        return rows.stream().filter(ch -> keys.contains(ch.key())).toList();
     }
 
     /** {@code v} as PostgreSQL reads it for a column of type {@code column}, or {@link #UNSUPPORTED}. */

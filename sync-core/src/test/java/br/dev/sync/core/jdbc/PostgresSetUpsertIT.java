@@ -55,6 +55,7 @@ class PostgresSetUpsertIT {
     private static final Instant AT = Instant.parse("2026-11-20T10:15:30.123Z");
 
     private final List<String> statements = new CopyOnWriteArrayList<>();
+    private final List<Object[]> arrays = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void table() {
@@ -182,6 +183,43 @@ class PostgresSetUpsertIT {
         assertThat(back.get("c").fields().get("name")).isEqualTo("c2");
         assertThat(back.get("d").deleted()).isTrue();
         assertThat(back.get("d").version()).isEqualTo(3);
+    }
+
+    @Test
+    void aPageTooLargeForOneArrayGoesInSeveralStatementsWithExactCounts() throws SQLException {
+        JdbcSyncStore store = store(true);
+        String longNote = "n".repeat(996); // notes of exactly 1,000 characters, with the row number
+        List<Change> page = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            page.add(upsert("big" + i, 2, fields("big " + i, note(longNote, i))));
+        }
+        store.apply(ApplyBatch.of(STREAM, page));
+        List<Change> again = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            // every third row newer, the rest the same version
+            again.add(upsert("big" + i, i % 3 == 0 ? 3 : 2, fields("again " + i, note(longNote, i))));
+        }
+        arrays.clear();
+
+        ApplyResult r = store.apply(ApplyBatch.of(STREAM, again));
+
+        assertThat(r.applied()).isEqualTo(100);
+        assertThat(r.unchanged()).isEqualTo(200);
+        // 300 notes of 1,000 characters against arrays of at most 131,072: statements of 131, 131 and 38 rows
+        assertThat(arrays).hasSize(33);
+        assertThat(arrays).extracting(a -> a.length).containsOnly(131, 38);
+        assertThat(arrays.stream().mapToInt(a -> a.length).sum()).isEqualTo(300 * 11);
+        Map<String, StoredRecord> back =
+                store.read(STREAM, again.stream().map(Change::key).toList());
+        assertThat(back).hasSize(300);
+        assertThat(back.get("big0").fields().get("name")).isEqualTo("again 0");
+        assertThat(back.get("big297").fields().get("name")).isEqualTo("again 297");
+        assertThat(back.get("big299").fields().get("name")).isEqualTo("big 299");
+        assertThat(back.get("big298").fields().get("note")).isEqualTo(note(longNote, 298));
+    }
+
+    private static String note(String longNote, int i) {
+        return String.format("%04d", i) + longNote;
     }
 
     @Test
@@ -401,6 +439,8 @@ class PostgresSetUpsertIT {
                 getClass().getClassLoader(), new Class<?>[] {Connection.class}, (p, m, args) -> {
                     if (m.getName().equals("prepareStatement")) {
                         statements.add((String) args[0]);
+                    } else if (m.getName().equals("createArrayOf")) {
+                        arrays.add((Object[]) args[1]);
                     }
                     return invoke(c, m, args);
                 });

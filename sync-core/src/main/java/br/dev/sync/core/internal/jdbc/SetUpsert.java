@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -130,27 +131,58 @@ final class SetUpsert {
     }
 
     /**
+     * Most characters one bound array of a statement carries. The driver encodes each array into one growing byte
+     * buffer; a page of 1,000 records whose column holds a few hundred characters a row (a nested party as JSON)
+     * made buffers of 512 KB and more, which a small G1 heap allocates as humongous objects, each able to start a
+     * concurrent collection. Rows beyond this bound go in a further statement of the same transaction.
+     */
+    static final int MAX_ARRAY_CHARS = 128 * 1024;
+
+    /**
      * Runs {@code sql} with each column's values bound as one {@code text[]} (from parameter 1), then
      * {@code after} (the parameters of its {@code with} and {@code guard}), and answers the rows it wrote, in order.
+     * The rows go in as few statements as keep every array under {@link #MAX_ARRAY_CHARS}; {@code rows} must not
+     * repeat a key.
      */
     static List<Change> execute(Connection c, String sql, String[][] columns, List<String> after, List<Change> rows)
             throws SQLException {
         Set<String> keys = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (String[] values : columns) {
-                ps.setArray(i++, c.createArrayOf("text", values));
-            }
-            for (String value : after) {
-                ps.setString(i++, value);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    keys.add(rs.getString(1));
+            int n = rows.size();
+            for (int from = 0; from < n; ) {
+                int to = chunkEnd(columns, from, n);
+                int i = 1;
+                for (String[] values : columns) {
+                    String[] part = from == 0 && to == n ? values : Arrays.copyOfRange(values, from, to);
+                    ps.setArray(i++, c.createArrayOf("text", part));
                 }
+                for (String value : after) {
+                    ps.setString(i++, value);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(rs.getString(1));
+                    }
+                }
+                from = to;
             }
         }
         return rows.stream().filter(ch -> keys.contains(ch.key())).toList();
+    }
+
+    /** The end (exclusive) of the statement that starts at row {@code from}: at least one row. */
+    static int chunkEnd(String[][] columns, int from, int n) {
+        long[] chars = new long[columns.length];
+        for (int r = from; r < n; r++) {
+            for (int i = 0; i < columns.length; i++) {
+                String v = columns[i][r];
+                chars[i] += v == null ? 0 : v.length();
+                if (chars[i] > MAX_ARRAY_CHARS && r > from) {
+                    return r;
+                }
+            }
+        }
+        return n;
     }
 
     /** {@code v} as PostgreSQL reads it for a column of type {@code column}, or {@link #UNSUPPORTED}. */

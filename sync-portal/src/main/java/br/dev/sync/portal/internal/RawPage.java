@@ -156,7 +156,7 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
 
         /** Writes into {@code kept} when there is one (its contents are overwritten), else into a new array. */
         Chars(char[] kept) {
-            super(CHUNK);
+            super(kept == null ? CHUNK : 0);
             if (kept != null) {
                 buf = kept;
             }

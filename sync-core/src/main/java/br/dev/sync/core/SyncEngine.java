@@ -55,7 +55,7 @@ public final class SyncEngine implements AutoCloseable {
         this.prefetchThreads = Executors.newCachedThreadPool(daemon("sync-fetch"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("sync-lease"));
         EngineRetry retry = new EngineRetry(b.retry);
-        this.pulls = new PullRunner(retry, prefetchThreads);
+        this.pulls = new PullRunner(retry, prefetchThreads, b.decodeThreads);
         this.runner = new PlanRunner(new PlanRunner.Settings(
                 node, store, listener, clock, b.leaseTtl, stepThreads, heartbeat, pulls, new PushRunner(retry)));
         b.streams.forEach(this::register);
@@ -152,6 +152,8 @@ public final class SyncEngine implements AutoCloseable {
         private RetrySettings retry = new RetrySettings(3, Duration.ofMillis(100), Duration.ofSeconds(5), 0.25);
         private Duration leaseTtl = Duration.ofMinutes(2);
         private int parallelism = 2;
+        private int decodeThreads =
+                Math.min(PullRunner.MAX_DECODE_THREADS, Runtime.getRuntime().availableProcessors());
         private Clock clock = Clock.system(Window.SAO_PAULO);
 
         private Builder() {}
@@ -195,6 +197,16 @@ public final class SyncEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many threads decode, validate and map the records of one pulled page at once, while the page before
+         * it is applied and the page after it fetched (default: the processors available to the JVM, at most 8).
+         * 1 keeps a pull's record work on one thread, for a host that wants the cores for itself.
+         */
+        public Builder decodeThreads(int decodeThreads) {
+            this.decodeThreads = decodeThreads;
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -217,6 +229,10 @@ public final class SyncEngine implements AutoCloseable {
             }
             if (parallelism < 1 || parallelism > 64) {
                 problems.add("parallelism: must be 1 to 64 (was " + parallelism + ")");
+            }
+            if (decodeThreads < 1 || decodeThreads > PullRunner.MAX_DECODE_THREADS) {
+                problems.add("decodeThreads: must be 1 to " + PullRunner.MAX_DECODE_THREADS + " (was " + decodeThreads
+                        + ")");
             }
             if (clock == null) {
                 problems.add("clock: is required");

@@ -3,6 +3,7 @@ package br.dev.sync.core;
 import br.dev.sync.core.internal.engine.RecordFields;
 import br.dev.sync.core.internal.json.Json;
 import br.dev.sync.core.spi.ConflictResolver;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,9 @@ import java.util.function.ToLongFunction;
  * {@link Builder#wire(Class, Function)} reads a different wire form and maps it (a MapStruct mapper's method fits),
  * and {@link Builder#decoder(RecordDecoder)} takes any other format.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. The functions it is built with (decoder, wire mapper, key, version, fields,
+ * deleted) are called from several threads at once: the records of a pulled page are decoded, validated and
+ * mapped in parallel (see {@link SyncEngine.Builder#decodeThreads(int)}).
  */
 public final class SyncStream<T> {
     private final String name;
@@ -50,11 +53,16 @@ public final class SyncStream<T> {
         this.version = b.version;
         this.direction = b.direction;
         this.conflictResolver = b.conflictResolver;
-        this.decoder = b.decoder != null ? b.decoder : raw -> Json.mapper().readValue(raw, b.type);
+        this.decoder = b.decoder != null ? b.decoder : reader(b.type)::readValue;
         this.fields = b.fields != null ? b.fields : RecordFields::of;
         this.deleted = b.deleted;
         this.validate = b.validate;
         this.maxRecordChars = b.maxRecordChars;
+    }
+
+    /** The shared mapper's reader of {@code type}, its deserializer found once rather than at every record. */
+    private static <R> ObjectReader reader(Class<R> type) {
+        return Json.mapper().readerFor(type);
     }
 
     public static <T> Builder<T> of(String name, Class<T> type) {
@@ -163,7 +171,8 @@ public final class SyncStream<T> {
         public <W> Builder<T> wire(Class<W> wireType, Function<W, T> mapper) {
             Objects.requireNonNull(wireType, "wireType");
             Objects.requireNonNull(mapper, "mapper");
-            this.decoder = raw -> mapper.apply(Json.mapper().readValue(raw, wireType));
+            ObjectReader reader = reader(wireType);
+            this.decoder = raw -> mapper.apply(reader.readValue(raw));
             return this;
         }
 

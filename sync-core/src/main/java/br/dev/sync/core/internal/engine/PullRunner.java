@@ -18,6 +18,7 @@ import br.dev.sync.core.spi.Page;
 import br.dev.sync.core.spi.PageRequest;
 import br.dev.sync.core.spi.SyncStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +40,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class PullRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PullRunner.class);
+    /** The most threads that decode one page at once. */
+    public static final int MAX_DECODE_THREADS = 8;
+
+    /** Fewest records a decoding thread takes: below this, handing work over costs more than it saves. */
+    static final int MIN_RECORDS_PER_THREAD = 64;
+
     private final EngineRetry retry;
     private final Executor prefetch;
+    private final int decodeThreads;
 
-    public PullRunner(EngineRetry retry, Executor prefetch) {
+    /** {@code prefetch} must start every task it is given without waiting for another to end (a cached pool). */
+    public PullRunner(EngineRetry retry, Executor prefetch, int decodeThreads) {
         this.retry = retry;
         this.prefetch = prefetch;
+        this.decodeThreads = decodeThreads;
     }
 
     public void run(Step.Pull step, StepRun run) {
@@ -135,8 +146,42 @@ public final class PullRunner {
         String origin = step.transport().name();
         return page.thenApplyAsync(
                 got -> new Fetched(
-                        got.page(), decode(step.stream(), partition, got.page().records(), origin, run)),
+                        got.page(),
+                        decodeShared(step.stream(), partition, got.page().records(), origin, run)),
                 prefetch);
+    }
+
+    /**
+     * As {@link #decode}, the page's records split into contiguous parts that up to {@link #decodeThreads} threads
+     * take, this one included; the outcomes keep the page's order. A part no helper has started by the time this
+     * thread is free is taken by this thread, so the page never waits for a thread to become free.
+     */
+    private <T> List<RecordPipeline.Outcome> decodeShared(
+            SyncStream<T> stream, String partition, List<String> raws, String origin, StepRun run) {
+        int threads = Math.min(decodeThreads, raws.size() / MIN_RECORDS_PER_THREAD);
+        if (threads <= 1) {
+            return decode(stream, partition, raws, origin, run);
+        }
+        var now = run.clock().instant();
+        RecordPipeline.Outcome[] outcomes = new RecordPipeline.Outcome[raws.size()];
+        int parts = threads * 2; // smaller parts even out threads that get less of the processors
+        AtomicInteger nextPart = new AtomicInteger();
+        Runnable work = () -> {
+            for (int p = nextPart.getAndIncrement(); p < parts; p = nextPart.getAndIncrement()) {
+                int from = (int) ((long) raws.size() * p / parts);
+                int to = (int) ((long) raws.size() * (p + 1) / parts);
+                for (int i = from; i < to; i++) {
+                    outcomes[i] = RecordPipeline.process(stream, raws.get(i), partition, origin, now);
+                }
+            }
+        };
+        List<CompletableFuture<Void>> helpers = new ArrayList<>(threads - 1);
+        for (int h = 1; h < threads; h++) {
+            helpers.add(CompletableFuture.runAsync(work, prefetch));
+        }
+        work.run();
+        CompletableFuture.allOf(helpers.toArray(CompletableFuture[]::new)).join();
+        return Arrays.asList(outcomes);
     }
 
     private static <T> List<RecordPipeline.Outcome> decode(

@@ -70,33 +70,29 @@ public final class BenchChild {
         List<Result> run() throws Exception {
             SyncTransport transport =
                     PortalPostal.connect(Pages.config(baseUrl)).transport();
-            SyncTransport warmup = new FirstPages(transport, warmPages());
             SdkCases sdk = new SdkCases(db, ds, transport, db.prefix());
-            String warm = db.prefix() + "warm_";
-            SdkCases warmSdk = new SdkCases(db, ds, warmup, warm);
             CeilingCases ceiling = new CeilingCases(db, ds, transport, db.prefix() + "pre_postings");
-            CeilingCases warmCeiling = new CeilingCases(db, ds, warmup, warm + "pre_postings");
             switch (kase) {
                 case "ceiling": {
-                    warmCeiling.upsert();
+                    warmCeiling(CeilingCases::upsert);
                     reset();
                     long[] nanos = ceiling.upsert();
                     return List.of(
                             result("ceiling upsert, insert", nanos[0]), result("ceiling upsert, update", nanos[1]));
                 }
                 case "copy": {
-                    warmCeiling.copy();
+                    warmCeiling(CeilingCases::copy);
                     reset();
                     return List.of(result("ceiling COPY, insert", ceiling.copy()));
                 }
                 case "copy-merge": {
-                    warmCeiling.copyMerge();
+                    warmCeiling(CeilingCases::copyMerge);
                     reset();
                     long[] nanos = ceiling.copyMerge();
                     return List.of(result("COPY+merge, insert", nanos[0]), result("COPY+merge, update", nanos[1]));
                 }
                 case "unnest": {
-                    warmCeiling.unnest();
+                    warmCeiling(CeilingCases::unnest);
                     reset();
                     long[] nanos = ceiling.unnest();
                     return List.of(
@@ -104,21 +100,21 @@ public final class BenchChild {
                             result("set upsert (unnest), update", nanos[1]));
                 }
                 case "pull":
-                    return List.of(pull("SDK pull, mapped table", SdkCases.Target.MAPPED, sdk, warmSdk));
+                    return List.of(pull("SDK pull, mapped table", SdkCases.Target.MAPPED, sdk));
                 case "pull-generic":
-                    return List.of(pull("SDK pull, generic table", SdkCases.Target.GENERIC, sdk, warmSdk));
+                    return List.of(pull("SDK pull, generic table", SdkCases.Target.GENERIC, sdk));
                 case "pull-portal":
-                    return List.of(pull("SDK pull, Portal table", SdkCases.Target.PORTAL_TABLE, sdk, warmSdk));
+                    return List.of(pull("SDK pull, Portal table", SdkCases.Target.PORTAL_TABLE, sdk));
                 case "conflict": {
-                    SdkCases.pull(warmSdk.store(SdkCases.Target.MAPPED, false), warmup);
+                    warmPull(SdkCases.Target.MAPPED);
                     JdbcSyncStore store = sdk.store(SdkCases.Target.MAPPED, false);
                     sdk.pendingChanges(store);
                     return List.of(timedPull("SDK pull, 10% conflicts", store, transport));
                 }
                 case "topology":
-                    return List.of(pull("topology PG->PG, insert", SdkCases.Target.MAPPED, sdk, warmSdk));
+                    return List.of(pull("topology PG->PG, insert", SdkCases.Target.MAPPED, sdk));
                 case "topology-update":
-                    SdkCases.pull(warmSdk.store(SdkCases.Target.MAPPED, false), warmup);
+                    warmPull(SdkCases.Target.MAPPED);
                     return List.of(
                             timedPull("topology PG->PG, update", sdk.store(SdkCases.Target.MAPPED, true), transport));
                 case "naive": {
@@ -139,10 +135,37 @@ public final class BenchChild {
             }
         }
 
-        /** A warm-up pull of the first pages into tables of their own, then the measured pull. */
-        private Result pull(String label, SdkCases.Target target, SdkCases sdk, SdkCases warm) throws Exception {
-            SdkCases.pull(warm.store(target, false), new FirstPages(transportOf(), warmPages()));
+        /** Warm-up pulls of the first pages into tables of their own, then the measured pull. */
+        private Result pull(String label, SdkCases.Target target, SdkCases sdk) throws Exception {
+            warmPull(target);
             return timedPull(label, sdk.store(target, false), transportOf());
+        }
+
+        /** Warm-up rounds of pulls of the first pages (see {@link Warmup}), each into tables of its own. */
+        private void warmPull(SdkCases.Target target) throws Exception {
+            warm(prefix -> {
+                SdkCases warm = new SdkCases(db, ds, firstPages(), prefix);
+                SdkCases.pull(warm.store(target, false), firstPages());
+            });
+        }
+
+        /** Warm-up rounds of a ceiling case on the first pages, each into a table of its own. */
+        private void warmCeiling(CeilingRound round) throws Exception {
+            warm(prefix -> round.run(new CeilingCases(db, ds, firstPages(), prefix + "pre_postings")));
+        }
+
+        /** One ceiling case, whatever it answers. */
+        @FunctionalInterface
+        private interface CeilingRound {
+            Object run(CeilingCases ceiling) throws Exception;
+        }
+
+        private void warm(Warmup.Round round) throws Exception {
+            System.err.println(Warmup.run(db.prefix(), round).line());
+        }
+
+        private SyncTransport firstPages() {
+            return new FirstPages(transportOf(), warmPages());
         }
 
         private SyncTransport transportOf() {

@@ -24,9 +24,12 @@ final class ChildJvm {
     private final String jfrDir;
     private final int warmPages;
 
-    ChildJvm(String jfrDir, int warmPages) {
+    private final int warmRounds;
+
+    ChildJvm(String jfrDir, int warmPages, int warmRounds) {
         this.jfrDir = jfrDir;
         this.warmPages = warmPages;
+        this.warmRounds = warmRounds;
     }
 
     List<Result> run(String xmx, long timeoutSeconds, List<String> args) throws IOException, InterruptedException {
@@ -35,7 +38,12 @@ final class ChildJvm {
                 "-Xmx" + xmx,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-D" + BenchChild.WARM_PAGES + "=" + warmPages,
+                "-D" + Warmup.MAX_ROUNDS + "=" + warmRounds,
                 "-Dbench.threads=" + Boolean.getBoolean("bench.threads")));
+        String extra = System.getProperty("bench.jvmOptions", "").trim();
+        if (!extra.isEmpty()) {
+            cmd.addAll(List.of(extra.split("\\s+")));
+        }
         if (jfrDir != null) {
             String name = String.join("-", args.get(0), args.get(1), args.get(3));
             cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + jfrDir + "/" + name + ".jfr");
@@ -51,7 +59,7 @@ final class ChildJvm {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (line.startsWith(Result.MARK)) {
                         results.add(Result.parse(line));
-                    } else if (line.startsWith("cpu ")) {
+                    } else if (line.startsWith("cpu ") || line.startsWith("warm-up ")) {
                         System.out.println("  " + args.get(0) + " " + line);
                     } else {
                         synchronized (tail) {

@@ -78,7 +78,12 @@ final class SdkCases {
 
     /** One pull of every pre-posting the server holds after the store's checkpoint; answers the records applied. */
     static long pull(JdbcSyncStore store, SyncTransport transport) {
-        try (SyncEngine engine = SyncEngine.builder().node("bench").store(store).build()) {
+        SyncEngine.Builder b = SyncEngine.builder().node("bench").store(store);
+        Integer decodeThreads = Integer.getInteger("bench.decodeThreads");
+        if (decodeThreads != null) {
+            b.decodeThreads(decodeThreads);
+        }
+        try (SyncEngine engine = b.build()) {
             SyncReport report =
                     engine.run(Step.pull(PortalStreams.PRE_POSTINGS, transport).pageSize(Pages.PAGE));
             return checked(report, StepReport::applied);

@@ -46,6 +46,12 @@ public final class SyncBenchmark implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     int warmPages = DEFAULT_WARM_PAGES;
 
+    @Option(
+            names = "--warm-rounds",
+            description = "Most warm-up rounds of --warm-pages pages each case runs; it stops earlier once the JIT "
+                    + "compilers spent under 5% of a round compiling (default: ${DEFAULT-VALUE}).")
+    int warmRounds = Warmup.DEFAULT_MAX_ROUNDS;
+
     @Option(names = "--rows", split = ",", description = "Numbers of rows (default: ${DEFAULT-VALUE}).")
     List<Integer> rows = List.of(10_000, 100_000, 1_000_000);
 
@@ -105,8 +111,9 @@ public final class SyncBenchmark implements Callable<Integer> {
         }
         PrintStream out = System.out;
         out.println(ResultTable.machine());
-        ChildJvm jvm = new ChildJvm(jfr, warmPages);
+        ChildJvm jvm = new ChildJvm(jfr, warmPages, warmRounds);
         System.setProperty(BenchChild.WARM_PAGES, Integer.toString(warmPages)); // for --in-process
+        System.setProperty(Warmup.MAX_ROUNDS, Integer.toString(warmRounds));
         for (int n : rows) {
             long t0 = System.nanoTime();
             try (PortalSandbox sandbox =

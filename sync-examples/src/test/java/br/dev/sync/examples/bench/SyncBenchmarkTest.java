@@ -18,6 +18,8 @@ class SyncBenchmarkTest {
                         "--databases",
                         "h2",
                         "--in-process",
+                        "--warm-rounds",
+                        "2",
                         "--only",
                         "ceiling,pull,pull-generic,conflict,naive,push");
 

@@ -1,7 +1,6 @@
 package br.dev.sync.core.internal.validation;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The Brazilian identifier rules, each answering what is wrong with a value ("is not a valid CPF: check digits
@@ -18,12 +17,6 @@ public final class IdRules {
     static final String CEP = "is not a valid CEP";
     static final String NFE_KEY = "is not a valid NF-e key";
 
-    private static final Pattern S10_FORMAT = Pattern.compile("[A-Z]{2}\\d{9}[A-Z]{2}");
-    private static final Pattern DIGITS = Pattern.compile("\\d*");
-    private static final Pattern DIGITS_AND_UPPER = Pattern.compile("[0-9A-Z]*");
-    private static final Pattern HAS_LOWER = Pattern.compile(".*[a-z].*");
-    private static final Pattern CNPJ_FORMAT = Pattern.compile("[0-9A-Z]{12}\\d{2}");
-    private static final Pattern NFE_FORMAT = Pattern.compile("\\d{6}[0-9A-Z]{14}\\d{24}");
     private static final String SEPARATORS = ", apart from . / - and spaces";
 
     private IdRules() {}
@@ -47,16 +40,15 @@ public final class IdRules {
         if (value.length() != 13) {
             return fail(S10, "must have 13 characters, not " + value.length());
         }
-        if (!S10_FORMAT.matcher(value).matches()) {
+        if (!s10Format(value)) {
             return fail(S10, "must be 2 uppercase letters, 9 digits and 2 uppercase letters, like AA123456785BR");
         }
-        return checkDigits(
-                S10, value.substring(10, 11), Integer.toString(CheckDigits.tracking(value.substring(2, 10))));
+        return checkDigit(S10, value.charAt(10), CheckDigits.tracking(value.substring(2, 10)));
     }
 
     public static Optional<String> cpf(String value) {
         String bare = strip(value);
-        if (!DIGITS.matcher(bare).matches()) {
+        if (!digits(bare, 0, bare.length())) {
             return fail(CPF, "may hold only digits" + SEPARATORS);
         }
         if (bare.length() != 11) {
@@ -77,7 +69,7 @@ public final class IdRules {
         if (bare.length() != 14) {
             return fail(CNPJ, "must have 14 characters, not " + bare.length());
         }
-        if (!CNPJ_FORMAT.matcher(bare).matches()) {
+        if (!cnpjFormat(bare)) {
             return fail(CNPJ, "the last 2 characters (the check digits) must be digits");
         }
         if (allSame(bare)) {
@@ -100,7 +92,7 @@ public final class IdRules {
 
     public static Optional<String> cep(String value) {
         String bare = strip(value);
-        if (!DIGITS.matcher(bare).matches()) {
+        if (!digits(bare, 0, bare.length())) {
             return fail(CEP, "may hold only digits" + SEPARATORS);
         }
         if (bare.length() != 8) {
@@ -119,7 +111,7 @@ public final class IdRules {
         if (bare.length() != 44) {
             return fail(NFE_KEY, "must have 44 characters, not " + bare.length());
         }
-        if (!NFE_FORMAT.matcher(bare).matches()) {
+        if (!nfeFormat(bare)) {
             return fail(NFE_KEY, "letters may appear only in the issuer's CNPJ (characters 7 to 20)");
         }
         int month = Integer.parseInt(bare.substring(4, 6));
@@ -130,15 +122,74 @@ public final class IdRules {
         if (!model.equals("55") && !model.equals("65")) {
             return fail(NFE_KEY, "model " + model + " (characters 21 and 22) is not 55 (NF-e) or 65 (NFC-e)");
         }
-        return checkDigits(
-                NFE_KEY, bare.substring(43), Integer.toString(CheckDigits.fromTheRight(bare.substring(0, 43))));
+        return checkDigit(NFE_KEY, bare.charAt(43), CheckDigits.fromTheRight(bare.substring(0, 43)));
     }
 
     private static Optional<String> letters(String what, String bare, String otherwise) {
-        if (HAS_LOWER.matcher(bare).matches()) {
+        if (hasLower(bare)) {
             return fail(what, "letters must be uppercase");
         }
-        return DIGITS_AND_UPPER.matcher(bare).matches() ? Optional.empty() : fail(what, otherwise);
+        return digitsOrUpper(bare, 0, bare.length()) ? Optional.empty() : fail(what, otherwise);
+    }
+
+    /** [A-Z]{2}\d{9}[A-Z]{2}, checked character by character as the rest of this class (no regex). */
+    static boolean s10Format(String v) {
+        return v.length() == 13 && upper(v, 0, 2) && digits(v, 2, 11) && upper(v, 11, 13);
+    }
+
+    /** [0-9A-Z]{12}\d{2}. */
+    static boolean cnpjFormat(String v) {
+        return v.length() == 14 && digitsOrUpper(v, 0, 12) && digits(v, 12, 14);
+    }
+
+    /** \d{6}[0-9A-Z]{14}\d{24}. */
+    static boolean nfeFormat(String v) {
+        return v.length() == 44 && digits(v, 0, 6) && digitsOrUpper(v, 6, 20) && digits(v, 20, 44);
+    }
+
+    /** Whether characters {@code from} to {@code to} (exclusive) of {@code s} are all ASCII digits. */
+    static boolean digits(String s, int from, int to) {
+        return only(s, from, to, true, false);
+    }
+
+    static boolean upper(String s, int from, int to) {
+        return only(s, from, to, false, true);
+    }
+
+    static boolean digitsOrUpper(String s, int from, int to) {
+        return only(s, from, to, true, true);
+    }
+
+    private static boolean only(String s, int from, int to, boolean digits, boolean upper) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!((digits && c >= '0' && c <= '9') || (upper && c >= 'A' && c <= 'Z'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code s} holds a letter a-z and no line terminator: what the pattern {@code .*[a-z].*} matches, as
+     * its dots stop at '\n', '\r', U+0085, U+2028 and U+2029.
+     */
+    static boolean hasLower(String s) {
+        boolean lower = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+            lower |= c >= 'a' && c <= 'z';
+        }
+        return lower;
+    }
+
+    private static Optional<String> checkDigit(String what, char found, int expected) {
+        return found == (char) ('0' + expected)
+                ? Optional.empty()
+                : checkDigits(what, String.valueOf(found), Integer.toString(expected));
     }
 
     private static Optional<String> checkDigits(String what, String found, String expected) {

@@ -42,7 +42,7 @@ abstract class IdValidator<A extends Annotation> implements ConstraintValidator<
     }
 
     /** The rule's text is literal: keep the message interpolator from reading {, }, $ or \ in it. */
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replaceAll("([\\\\{}$])", "\\\\$1");
     }
 }

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintMapping;
 
 /** One shared Jakarta Validator for records and configuration, and the SDK's wording of its violations. */
 public final class Validation {
@@ -20,13 +22,22 @@ public final class Validation {
     private static final Comparator<ConstraintViolation<?>> BY_PATH_THEN_MESSAGE = Comparator.comparing(
                     (ConstraintViolation<?> v) -> v.getPropertyPath().toString())
             .thenComparing(ConstraintViolation::getMessage);
-    private static final ValidatorFactory FACTORY = jakarta.validation.Validation.byProvider(HibernateValidator.class)
-            .configure()
-            .defaultLocale(Locale.ENGLISH)
-            .buildValidatorFactory();
+    private static final ValidatorFactory FACTORY = factory();
     private static final Validator VALIDATOR = FACTORY.getValidator();
 
     private Validation() {}
+
+    /** Hibernate Validator in English, with the SDK's {@link PatternConstraintValidator} for {@code @Pattern}. */
+    static ValidatorFactory factory() {
+        HibernateValidatorConfiguration configuration = jakarta.validation.Validation.byProvider(
+                        HibernateValidator.class)
+                .configure();
+        ConstraintMapping mapping = configuration.createConstraintMapping();
+        mapping.constraintDefinition(jakarta.validation.constraints.Pattern.class)
+                .includeExistingValidators(false)
+                .validatedBy(PatternConstraintValidator.class);
+        return configuration.defaultLocale(Locale.ENGLISH).addMapping(mapping).buildValidatorFactory();
+    }
 
     /** The shared validator (thread-safe, as Jakarta Validation requires of validators). */
     public static Validator validator() {

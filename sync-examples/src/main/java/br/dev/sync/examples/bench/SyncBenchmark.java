@@ -192,6 +192,9 @@ public final class SyncBenchmark implements Callable<Integer> {
     }
 
     private void run(ChildJvm jvm, String heap, List<String> args) throws Exception {
+        if (!inProcess) {
+            System.gc(); // the sandbox's garbage goes now, not while the case's clock runs
+        }
         List<Result> results =
                 inProcess ? BenchChild.measure(args.toArray(String[]::new)) : jvm.run(heap, timeout, args);
         results.forEach(this::add);

@@ -14,6 +14,7 @@ import br.dev.sync.core.spi.StoredRecord;
 import br.dev.sync.core.testkit.SyncStoreContract;
 import br.dev.sync.core.testkit.TestDatabase;
 import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +31,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the JDBC store promises beyond the contract, on one database: lock timeouts that name the blocker and
@@ -290,6 +294,54 @@ abstract class JdbcStoreBehaviour {
                 lenient.read(STREAM, List.of("k1")).get("k1").fields();
         assertThat(fields).doesNotContainKey("name").containsEntry("note", "host");
         assertThat(((Number) fields.get("qty")).intValue()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aPageWhoseChangesCarryDifferentFieldsWritesEachChangesOwnColumns(boolean deletedColumn) {
+        HostItems.create(db(), prefix(), deletedColumn);
+        JdbcSyncStore store =
+                JdbcStores.fresh(db(), prefix(), b -> b.stream(HostItems.mapping(prefix(), deletedColumn)));
+        store.apply(ApplyBatch.of(STREAM, List.of(item("u1", 1, "old"), item("u2", 1, "old"))));
+
+        ApplyResult r = store.apply(ApplyBatch.of(
+                STREAM,
+                List.of(
+                        withFields("a", 1, Map.of("name", "a", "qty", 1)),
+                        withFields("b", 1, Map.of("name", "b")),
+                        withFields("u1", 2, ordered("qty", 7, "name", "new u1")),
+                        withFields("c", 1, ordered("qty", 3, "name", "c")),
+                        Change.delete(STREAM, "u2", 2, "remote"),
+                        withFields("d", 1, ordered("name", "d", "qty", 4)),
+                        withFields("e", 1, Map.of("price", new BigDecimal("5.50"))))));
+
+        assertThat(r.applied()).isEqualTo(7);
+        Map<String, StoredRecord> back = store.read(STREAM, List.of("a", "b", "c", "d", "e", "u1", "u2"));
+        assertThat(back.get("a").fields()).containsEntry("name", "a");
+        assertThat(((Number) back.get("a").fields().get("qty")).intValue()).isEqualTo(1);
+        assertThat(back.get("b").fields()).containsEntry("name", "b");
+        assertThat(back.get("b").fields().get("qty")).isNull();
+        assertThat(((Number) back.get("c").fields().get("qty")).intValue()).isEqualTo(3);
+        assertThat(back.get("c").fields()).containsEntry("name", "c");
+        assertThat(((Number) back.get("d").fields().get("qty")).intValue()).isEqualTo(4);
+        assertThat(back.get("e").fields().get("name")).isNull();
+        assertThat(new BigDecimal(back.get("e").fields().get("price").toString()))
+                .isEqualByComparingTo("5.50");
+        assertThat(back.get("u1").fields()).containsEntry("name", "new u1");
+        assertThat(((Number) back.get("u1").fields().get("qty")).intValue()).isEqualTo(7);
+        assertThat(back.get("u1").version()).isEqualTo(2);
+        assertThat(back.get("u2").deleted()).isTrue(); // a tombstone when the table has no deleted column
+    }
+
+    private static Change withFields(String key, long version, Map<String, Object> fields) {
+        return Change.upsert(STREAM, key, version, fields, "remote");
+    }
+
+    private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 
     @Test

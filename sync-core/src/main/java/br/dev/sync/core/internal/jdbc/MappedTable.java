@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -187,11 +188,12 @@ public final class MappedTable implements RecordTable {
             return null;
         }
         Map<List<Column>, List<Change>> groups = new LinkedHashMap<>();
+        Shapes shapes = new Shapes();
         for (Change ch : changes) {
             if (ch.isDelete() && deleted == null) {
                 return null; // a delete without a deleted column removes the row: the read-first way counts it
             }
-            groups.computeIfAbsent(ch.isDelete() ? List.of() : shape(ch), s -> new ArrayList<>())
+            groups.computeIfAbsent(ch.isDelete() ? List.of() : shapes.of(ch), s -> new ArrayList<>())
                     .add(ch);
         }
         List<SetWrite> writes = new ArrayList<>();
@@ -278,9 +280,10 @@ public final class MappedTable implements RecordTable {
             }
         }
         Map<List<Column>, List<Change>> byShape = new LinkedHashMap<>();
+        Shapes shapes = new Shapes();
         for (Change ch : changes) {
             if (!ch.isDelete()) {
-                byShape.computeIfAbsent(shape(ch), s -> new ArrayList<>()).add(ch);
+                byShape.computeIfAbsent(shapes.of(ch), s -> new ArrayList<>()).add(ch);
             }
         }
         for (Map.Entry<List<Column>, List<Change>> e : byShape.entrySet()) {
@@ -290,6 +293,85 @@ public final class MappedTable implements RecordTable {
             tombs.forget(c, changes.stream().filter(ch -> !ch.isDelete()).toList());
         }
         return written;
+    }
+
+    /**
+     * The shapes of one write's changes. A page's changes nearly always carry the same field names in the same
+     * order (a record type's components), so a change whose names are those of the change before it gets that
+     * change's shape without building it again; each distinct shape is one list, its hash computed once, so
+     * grouping by it costs no more than a reference check.
+     */
+    private final class Shapes {
+        private final List<Shape> seen = new ArrayList<>();
+        private Object[] lastNames = {};
+        private Shape last;
+
+        List<Column> of(Change ch) {
+            Map<String, Object> fields = ch.fields();
+            if (last != null && sameNames(fields)) {
+                return last;
+            }
+            List<Column> columns = shape(ch);
+            Shape found = null;
+            for (Shape s : seen) {
+                if (s.equals(columns)) {
+                    found = s;
+                    break;
+                }
+            }
+            if (found == null) {
+                found = new Shape(columns);
+                seen.add(found);
+            }
+            last = found;
+            lastNames = fields.keySet().toArray();
+            return found;
+        }
+
+        private boolean sameNames(Map<String, Object> fields) {
+            if (fields.size() != lastNames.length) {
+                return false;
+            }
+            int i = 0;
+            for (String name : fields.keySet()) {
+                Object before = lastNames[i++];
+                if (before != name && !before.equals(name)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** An unmodifiable list of columns that computes its hash once. */
+    private static final class Shape extends AbstractList<Column> {
+        private final List<Column> columns;
+        private final int hash;
+
+        Shape(List<Column> columns) {
+            this.columns = List.copyOf(columns);
+            this.hash = this.columns.hashCode();
+        }
+
+        @Override
+        public Column get(int index) {
+            return columns.get(index);
+        }
+
+        @Override
+        public int size() {
+            return columns.size();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this || super.equals(o);
+        }
     }
 
     /** The data columns a change writes, in the order of its fields. */

@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Reads a page of a list keeping each record as its exact JSON text, cut out of the body as it was sent: numbers
@@ -32,7 +34,10 @@ import java.util.List;
 public final class RawPage extends StdDeserializer<Wire.Lista> {
     private static final int CHUNK = 64 * 1024;
     private static final int MAX_KEPT = 4 * 1024 * 1024;
-    private static final ThreadLocal<char[]> KEPT = new ThreadLocal<>();
+    /** At most this many arrays are kept between pages: one per page being read at once. */
+    private static final int KEPT_ARRAYS = 4;
+
+    private static final Queue<char[]> KEPT = new ConcurrentLinkedQueue<>();
     private static final JsonFactory PLAIN = new JsonFactory();
 
     public RawPage() {
@@ -51,11 +56,20 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
         try (JsonParser p = factory(parser).createParser(body.chars(), 0, body.length())) {
             p.nextToken();
             return page(p, context, body.chars());
+        } finally {
+            body.giveBack();
         }
     }
 
-    /** Characters, of which the first {@code length} hold a page. */
-    private record Text(char[] chars, int length) {}
+    /** Characters, of which the first {@code length} hold a page; {@code kept} when the array goes back. */
+    private record Text(char[] chars, int length, boolean kept) {
+        /** Hands a kept array back for the next page (its records are copied out of it by now). */
+        void giveBack() {
+            if (kept && chars.length <= MAX_KEPT && KEPT.size() < KEPT_ARRAYS) {
+                KEPT.offer(chars);
+            }
+        }
+    }
 
     private static Wire.Lista page(JsonParser p, DeserializationContext context, char[] body) throws IOException {
         List<String> records = null;
@@ -112,15 +126,15 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
             return null;
         }
         Object source = parser.getInputSource();
-        Chars chars = new Chars(KEPT.get());
+        Chars chars = new Chars(KEPT.poll());
         chars.write('{');
         if (parser.releaseBuffered(chars) >= 0) {
             if (source instanceof Reader reader) {
                 chars.readAll(reader);
             }
-            chars.keep();
-            return chars.text();
+            return chars.kept();
         }
+        chars.kept().giveBack();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(CHUNK);
         bytes.write('{');
         if (parser.releaseBuffered(bytes) >= 0) {
@@ -128,7 +142,7 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
                 in.transferTo(bytes);
             }
             char[] text = bytes.toString(StandardCharsets.UTF_8).toCharArray();
-            return new Text(text, text.length);
+            return new Text(text, text.length, false);
         }
         return null;
     }
@@ -163,14 +177,12 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
         }
 
         /**
-         * Keeps the array for this thread's next page, when it is not too large: a page is read once and its
-         * records are copied out of it before the next page is read on the same thread, so pages of the same size
-         * read on a fetching thread allocate no array (each used to allocate about 7 times its size while growing).
+         * The text, its array to be given back once the page's records are copied out of it: pages of the same
+         * size then allocate no array, whichever thread reads them (each used to allocate about 7 times its size
+         * while growing, in steps large enough to be humongous objects in a small G1 heap).
          */
-        void keep() {
-            if (buf.length <= MAX_KEPT) {
-                KEPT.set(buf);
-            }
+        Text kept() {
+            return new Text(buf, count, true);
         }
 
         void readAll(Reader in) throws IOException {
@@ -187,7 +199,7 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
         }
 
         Text text() {
-            return new Text(buf, count);
+            return new Text(buf, count, false);
         }
     }
 }

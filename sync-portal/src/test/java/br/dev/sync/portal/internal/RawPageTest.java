@@ -28,6 +28,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,8 +186,8 @@ class RawPageTest {
 
     @Test
     void pagesOfChangingSizesReadOneAfterAnotherOnOneThreadEachKeepTheirOwnRecords() throws Exception {
-        // the array a page is read into is kept for the thread's next page: a smaller page after a larger one must
-        // not show any of the larger page's records, and a larger one after a smaller must grow it
+        // the array a page is read into is kept for the next page: a smaller page after a larger one must not show
+        // any of the larger page's records, and a larger one after a smaller must grow it
         for (int n : new int[] {2_000, 3, 500, 0, 4_000, 1}) {
             List<String> sent = many(n);
             String body = page(sent, PAGINA);
@@ -192,6 +196,33 @@ class RawPageTest {
                     JSON.readValue(new StringReader(body), Wire.Lista.class).itens();
 
             assertThat(read).as("a page of %d records", n).containsExactlyElementsOf(sent);
+        }
+    }
+
+    @Test
+    void pagesReadOnSixThreadsAtOnceEachKeepTheirOwnRecords() throws Exception {
+        // the kept arrays are shared by every reading thread: each must have an array of its own while it reads
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> checked = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                int size = 50 + 700 * t;
+                checked.add(threads.submit(() -> {
+                    List<String> sent = many(size);
+                    String body = page(sent, PAGINA);
+                    for (int round = 0; round < 20; round++) {
+                        List<String> read = JSON.readValue(new StringReader(body), Wire.Lista.class)
+                                .itens();
+                        assertThat(read).as("a page of %d records", size).containsExactlyElementsOf(sent);
+                    }
+                    return size;
+                }));
+            }
+            for (Future<Integer> f : checked) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isPositive();
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 

@@ -244,7 +244,8 @@ final class SandboxState {
      * object, but with each record's text as its row keeps it instead of writing the record again.
      */
     private String pageBody(List<Table.Row> page, int limit, int total, boolean more) {
-        int size = 64;
+        String pagina = pagina(page, limit, total, more).toString();
+        int size = 32 + pagina.length(); // the brackets and names around the records, and the pagination
         for (Table.Row r : page) {
             size += r.text().length() + 1;
         }
@@ -254,10 +255,7 @@ final class SandboxState {
             out.append(i == 0 ? "" : ",")
                     .append(faults.malformed() ? malformed(r.json()).toString() : r.text());
         }
-        return out.append("],\"pagina\":")
-                .append(pagina(page, limit, total, more))
-                .append('}')
-                .toString();
+        return out.append("],\"pagina\":").append(pagina).append('}').toString();
     }
 
     private static String pagina(List<Table.Row> page, int limit, int total, boolean more) {

@@ -331,6 +331,21 @@ public abstract class SyncStoreContract {
     }
 
     @Test
+    void pendingForAnswersOnlyTheStreamAskedForWhenAnotherHasTheSameKeys() {
+        String other = STREAM + "-other";
+        long mine = store.append(item("k1", 1, "mine"));
+        long theirs = store.append(Change.upsert(other, "k1", 5, fields("theirs", "2.00", 2), "local"));
+        store.append(Change.upsert(other, "k9", 1, fields("only theirs", "3.00", 3), "local"));
+
+        Map<String, OutboxEntry> pending = store.pendingFor(STREAM, List.of("k1", "k9"));
+        assertThat(pending).containsOnlyKeys("k1");
+        assertThat(pending.get("k1").sequence()).isEqualTo(mine);
+        assertThat(pending.get("k1").change().stream()).isEqualTo(STREAM);
+        assertThat(store.pendingFor(other, List.of("k1")).get("k1").sequence()).isEqualTo(theirs);
+        assertThat(store.pendingFor(other, List.of("k1", "k9"))).containsOnlyKeys("k1", "k9");
+    }
+
+    @Test
     void quarantineRoundTrip() {
         ApplyResult r = store.apply(
                 ApplyBatch.of(STREAM, List.of()).withQuarantine(List.of(bad("k1", "bad cpf"), bad("k2", "bad cep"))));

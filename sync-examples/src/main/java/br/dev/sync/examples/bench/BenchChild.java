@@ -159,8 +159,8 @@ public final class BenchChild {
         /** Warm-up rounds of pulls of the first pages (see {@link Warmup}), each into tables of its own. */
         private void warmPull(SdkCases.Target target) throws Exception {
             warm(prefix -> {
-                SdkCases warm = new SdkCases(db, ds, firstPages(), prefix);
-                SdkCases.pull(warm.store(target, false), firstPages());
+                SyncTransport pages = firstPages();
+                SdkCases.pull(new SdkCases(db, ds, pages, prefix).store(target, false), pages);
             });
         }
 

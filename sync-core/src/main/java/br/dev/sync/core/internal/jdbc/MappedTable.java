@@ -298,34 +298,20 @@ public final class MappedTable implements RecordTable {
     /**
      * The shapes of one write's changes. A page's changes nearly always carry the same field names in the same
      * order (a record type's components), so a change whose names are those of the change before it gets that
-     * change's shape without building it again; each distinct shape is one list, its hash computed once, so
-     * grouping by it costs no more than a reference check.
+     * change's shape without building it again; a shape computes its hash once, so grouping a run of changes by
+     * it costs a reference check.
      */
     private final class Shapes {
-        private final List<Shape> seen = new ArrayList<>();
         private Object[] lastNames = {};
         private Shape last;
 
         List<Column> of(Change ch) {
             Map<String, Object> fields = ch.fields();
-            if (last != null && sameNames(fields)) {
-                return last;
+            if (last == null || !sameNames(fields)) {
+                last = new Shape(shape(ch));
+                lastNames = fields.keySet().toArray();
             }
-            List<Column> columns = shape(ch);
-            Shape found = null;
-            for (Shape s : seen) {
-                if (s.equals(columns)) {
-                    found = s;
-                    break;
-                }
-            }
-            if (found == null) {
-                found = new Shape(columns);
-                seen.add(found);
-            }
-            last = found;
-            lastNames = fields.keySet().toArray();
-            return found;
+            return last;
         }
 
         private boolean sameNames(Map<String, Object> fields) {

@@ -145,10 +145,10 @@ final class SetUpsert {
     }
 
     /**
-     * Most characters one bound array of a statement carries. The driver encodes each array into one growing byte
-     * buffer; a page of 1,000 records whose column holds a few hundred characters a row (a nested party as JSON)
-     * made buffers of 512 KB and more, which a small G1 heap allocates as humongous objects, each able to start a
-     * concurrent collection. Rows beyond this bound go in a further statement of the same transaction.
+     * Most characters one bound array of a statement carries. Each array goes to the driver as one byte array; a
+     * page of 1,000 records whose column holds a few hundred characters a row (a nested party as JSON) made arrays
+     * of 512 KB and more, which a small G1 heap allocates as humongous objects, each able to start a concurrent
+     * collection. Rows beyond this bound go in a further statement of the same transaction.
      */
     static final int MAX_ARRAY_CHARS = 128 * 1024;
 

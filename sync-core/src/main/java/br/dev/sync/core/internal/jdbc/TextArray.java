@@ -22,6 +22,7 @@ final class TextArray extends PGobject implements PGBinaryObject {
     private final int from;
     private final int to;
     private byte[][] encoded;
+    private boolean nulls;
     private int length = -1;
 
     /** Elements {@code from} to {@code to} (exclusive) of {@code values}; nulls are SQL NULL. */
@@ -39,7 +40,9 @@ final class TextArray extends PGobject implements PGBinaryObject {
             int n = 20; // dimensions, has-nulls flag, element type, then the one dimension's size and lower bound
             for (int i = from; i < to; i++) {
                 n += 4;
-                if (values[i] != null) {
+                if (values[i] == null) {
+                    nulls = true;
+                } else {
                     byte[] bytes = values[i].getBytes(StandardCharsets.UTF_8);
                     encoded[i - from] = bytes;
                     n += bytes.length;
@@ -53,10 +56,6 @@ final class TextArray extends PGobject implements PGBinaryObject {
     @Override
     public void toBytes(byte[] bytes, int offset) {
         lengthInBytes();
-        boolean nulls = false;
-        for (int i = from; i < to && !nulls; i++) {
-            nulls = values[i] == null;
-        }
         int p = offset;
         p = putInt(bytes, p, 1);
         p = putInt(bytes, p, nulls ? 1 : 0);

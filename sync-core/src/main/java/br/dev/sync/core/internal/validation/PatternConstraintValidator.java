@@ -20,7 +20,6 @@ import org.hibernate.validator.messageinterpolation.MessageParameterEscaping;
  * <p>Thread-safe once initialized: the thread's matcher is its own.
  */
 public final class PatternConstraintValidator implements ConstraintValidator<Pattern, CharSequence> {
-    private java.util.regex.Pattern pattern;
     private String escapedRegexp;
     private ThreadLocal<Matcher> matchers;
 
@@ -30,14 +29,14 @@ public final class PatternConstraintValidator implements ConstraintValidator<Pat
         for (Pattern.Flag flag : annotation.flags()) {
             flags |= flag.getValue();
         }
+        java.util.regex.Pattern pattern;
         try {
             pattern = java.util.regex.Pattern.compile(annotation.regexp(), flags);
         } catch (PatternSyntaxException e) {
             throw new ValidationException("@Pattern has an invalid regular expression: " + annotation.regexp(), e);
         }
         escapedRegexp = IdValidator.escape(annotation.regexp());
-        java.util.regex.Pattern compiled = pattern;
-        matchers = ThreadLocal.withInitial(() -> compiled.matcher(""));
+        matchers = ThreadLocal.withInitial(() -> pattern.matcher(""));
     }
 
     @Override

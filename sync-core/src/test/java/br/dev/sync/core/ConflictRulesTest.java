@@ -83,6 +83,21 @@ class ConflictRulesTest {
     }
 
     @Test
+    void serverWinsDropsEveryPendingChangeOfTheKeyNotOnlyTheNewest() {
+        store.append(Change.upsert("items", "K1", 4, fields("K1", 4, "first local edit", "11.50"), "node-a"));
+        SyncReport r = conflict(
+                ConflictRules.serverWins(),
+                fields("K1", 5, "second local edit", "12.00"),
+                5,
+                "node-a",
+                Item.json("K1", 2, "remote", "11.00"));
+
+        assertThat(r.steps().get(0).conflicts()).isEqualTo(1);
+        assertThat(stored("name")).isEqualTo("remote");
+        assertThat(store.pendingCount("items")).isZero();
+    }
+
+    @Test
     void clientWinsKeepsTheLocalChangePendingAndIgnoresTheRemoteOne() {
         SyncReport r = conflict(
                 ConflictRules.clientWins(),

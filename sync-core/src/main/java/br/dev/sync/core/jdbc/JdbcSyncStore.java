@@ -187,8 +187,7 @@ public final class JdbcSyncStore implements SyncStore {
         }
         List<Long> ids = quarantine.insert(c, batch.quarantine());
         quarantine.delete(c, batch.releasedQuarantine());
-        outbox.drop(c, batch.dropOutbox());
-        outbox.rewrite(c, batch.rewriteOutbox());
+        outbox.settle(c, batch.dropOutbox(), batch.rewriteOutbox());
         state.putMarkers(c, batch.markers());
         for (Change queued : batch.append()) {
             outbox.append(c, queued, now());

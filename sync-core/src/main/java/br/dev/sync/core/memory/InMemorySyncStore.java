@@ -98,9 +98,11 @@ public final class InMemorySyncStore implements SyncStore {
             ids.add(keep(q));
         }
         batch.releasedQuarantine().forEach(quarantine::remove);
-        batch.dropOutbox().forEach(outbox::remove);
-        batch.rewriteOutbox()
-                .forEach((seq, change) -> outbox.computeIfPresent(seq, (k, old) -> new OutboxEntry(seq, change)));
+        batch.dropOutbox().forEach(seq -> settleThrough(seq, true));
+        batch.rewriteOutbox().forEach((seq, change) -> {
+            settleThrough(seq, false);
+            outbox.computeIfPresent(seq, (k, old) -> new OutboxEntry(seq, change));
+        });
         batch.markers().forEach(this::putMarkerLocked);
         batch.append().forEach(this::appendLocked);
         if (batch.checkpoint() != null && batch.cursor() != null) {
@@ -166,6 +168,20 @@ public final class InMemorySyncStore implements SyncStore {
     @Override
     public synchronized long append(Change change) {
         return appendLocked(change);
+    }
+
+    /** Removes the earlier entries of the key of the entry at {@code seq}, and that entry too when asked. */
+    private void settleThrough(long seq, boolean inclusive) {
+        OutboxEntry settled = outbox.get(seq);
+        if (settled == null) {
+            return;
+        }
+        String stream = settled.change().stream();
+        String key = settled.change().key();
+        outbox.headMap(seq, inclusive)
+                .values()
+                .removeIf(e ->
+                        e.change().stream().equals(stream) && e.change().key().equals(key));
     }
 
     private long appendLocked(Change change) {

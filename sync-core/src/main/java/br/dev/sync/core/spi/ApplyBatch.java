@@ -14,8 +14,12 @@ import java.util.Objects;
  *     stored one (a delete leaves a versioned tombstone)
  * @param quarantine records to keep aside
  * @param releasedQuarantine ids of quarantine entries this batch resolves (a successful retry), deleted with it
- * @param dropOutbox outbox sequences this batch settles (a conflict the remote side won)
- * @param rewriteOutbox outbox sequences whose pending change is replaced (a merge result), by sequence
+ * @param dropOutbox outbox sequences this batch settles (a conflict the remote side won), each together with every
+ *     earlier entry of the same stream and key: the engine reads only the newest entry of a key
+ *     ({@link SyncStore#pendingFor}), and an older local change must not go up after the remote side won. A later
+ *     entry of the key (appended after the engine read it) stays.
+ * @param rewriteOutbox outbox sequences whose pending change is replaced (a merge result), by sequence; the earlier
+ *     entries of the same stream and key are settled, since the merge result supersedes them
  * @param markers markers to write with the data (e.g. "outpost 0002 closed 2026-11-21")
  * @param checkpoint the checkpoint to store, or null to leave it
  * @param cursor the checkpoint's new value (when checkpoint is not null)

@@ -328,6 +328,40 @@ public abstract class SyncStoreContract {
         assertThat(rewritten.sequence()).isEqualTo(s2);
         assertThat(rewritten.change().version()).isEqualTo(7);
         assertThat(rewritten.change().fields().get("name")).isEqualTo("merged");
+        // the merge result supersedes the key's earlier entry ("first"): only the rewritten one is left
+        assertThat(store.pendingCount(STREAM)).isEqualTo(1);
+    }
+
+    @Test
+    void droppingAnEntrySettlesTheEarlierEntriesOfItsKeyOnly() {
+        String other = STREAM + "-other";
+        long first = store.append(item("k1", 1, "first"));
+        long second = store.append(item("k1", 2, "second"));
+        long otherKey = store.append(item("k2", 1, "other key"));
+        long otherStream = store.append(Change.upsert(other, "k1", 1, fields("other stream", "2.00", 2), "local"));
+        // appended after the engine read the newest entry of k1: not settled by dropping "second"
+        long later = store.append(item("k1", 3, "later"));
+
+        store.apply(new ApplyBatch(
+                STREAM,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(second),
+                Map.of(),
+                List.of(),
+                null,
+                null,
+                false,
+                null));
+
+        assertThat(first).isLessThan(second);
+        assertThat(store.pendingCount(STREAM)).isEqualTo(2);
+        assertThat(store.pendingFor(STREAM, List.of("k1")).get("k1").sequence()).isEqualTo(later);
+        assertThat(store.pendingFor(STREAM, List.of("k2")).get("k2").sequence()).isEqualTo(otherKey);
+        assertThat(store.pendingFor(other, List.of("k1")).get("k1").sequence()).isEqualTo(otherStream);
+        PushBatch batch = store.claimBatch(STREAM, 10, () -> "b1");
+        assertThat(batch.entries()).extracting(OutboxEntry::sequence).containsExactly(otherKey, later);
     }
 
     @Test

@@ -179,7 +179,43 @@ public final class OutboxSql {
         }
     }
 
-    public void rewrite(Connection c, Map<Long, Change> changes) throws SQLException {
+    /**
+     * Settles a page's conflicts: each dropped sequence leaves with the earlier entries of its stream and key, each
+     * rewritten one takes its new change while the earlier entries of its key leave. Later entries of a key stay.
+     * See {@link br.dev.sync.core.spi.ApplyBatch}.
+     */
+    public void settle(Connection c, Collection<Long> dropped, Map<Long, Change> rewritten) throws SQLException {
+        if (dropped.isEmpty() && rewritten.isEmpty()) {
+            return;
+        }
+        List<Long> sequences = new ArrayList<>(dropped);
+        sequences.addAll(rewritten.keySet());
+        String sql = "DELETE FROM " + t.outbox() + " WHERE record_key = ? AND stream = ? AND seq <= ?";
+        try (PreparedStatement delete = c.prepareStatement(sql)) {
+            for (List<Long> chunk : Values.chunks(sequences)) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT seq, stream, record_key FROM " + t.outbox()
+                        + " WHERE seq IN (" + Values.marks(chunk.size()) + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setLong(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long seq = rs.getLong(1);
+                            delete.setString(1, rs.getString(3));
+                            delete.setString(2, rs.getString(2));
+                            // a rewritten entry stays, only the ones before it leave
+                            delete.setLong(3, rewritten.containsKey(seq) ? seq - 1 : seq);
+                            delete.addBatch();
+                        }
+                    }
+                }
+            }
+            delete.executeBatch();
+        }
+        rewrite(c, rewritten);
+    }
+
+    private void rewrite(Connection c, Map<Long, Change> changes) throws SQLException {
         if (changes.isEmpty()) {
             return;
         }

@@ -54,9 +54,9 @@ final class Values {
     }
 
     /** The keys in lists of at most {@link #CHUNK}, to keep IN lists within every driver's limits. */
-    static List<List<String>> chunks(Collection<String> keys) {
-        List<String> all = new ArrayList<>(keys);
-        List<List<String>> out = new ArrayList<>();
+    static <T> List<List<T>> chunks(Collection<T> keys) {
+        List<T> all = new ArrayList<>(keys);
+        List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i += CHUNK) {
             out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
         }

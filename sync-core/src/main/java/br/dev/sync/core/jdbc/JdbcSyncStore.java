@@ -107,7 +107,7 @@ public final class JdbcSyncStore implements SyncStore {
         this.tables = new SdkTables(b.prefix);
         this.tx = new Transactions(b.dataSource, dialect, b.lockTimeout);
         this.streams.putAll(mapped);
-        this.outbox = new OutboxSql(tables, dialect.queueOrder());
+        this.outbox = new OutboxSql(tables, dialect);
         this.quarantine = new QuarantineSql(tables);
         this.state = new StateSql(tables, dialect);
         this.leases = new LeaseSql(tables, dialect);

@@ -72,6 +72,16 @@ public interface Dialect {
     }
 
     /**
+     * Whether the outbox's newest pending entry of each key is read by one index probe per key (a lateral join on
+     * the keys as one array) instead of {@code stream = ? AND record_key IN (..)}. PostgreSQL plans that IN list
+     * along the {@code (stream, seq)} index while the outbox has no statistics (entries appended since the last
+     * ANALYZE, or autovacuum off): 19–40 ms for 500 keys among 100,000 entries, against 1.3 ms probing.
+     */
+    default boolean outboxKeyProbes() {
+        return false;
+    }
+
+    /**
      * The ORDER BY that reads one stream's queue (outbox, push ledger) in sequence along its {@code (stream, seq)}
      * index, stopping at the limit. H2 needs the stream named ({@code ORDER BY seq} alone made it read and sort the
      * stream's whole outbox).

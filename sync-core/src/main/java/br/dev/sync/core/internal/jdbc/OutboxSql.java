@@ -25,11 +25,13 @@ import java.util.function.Supplier;
 public final class OutboxSql {
     private final SdkTables t;
     private final String order;
+    private final boolean keyProbes;
 
-    /** The outbox of these tables, read in sequence with {@code order} ({@link Dialect#queueOrder()}). */
-    public OutboxSql(SdkTables tables, String order) {
+    /** The outbox of these tables on this database ({@link Dialect#queueOrder()}, {@link Dialect#outboxKeyProbes()}). */
+    public OutboxSql(SdkTables tables, Dialect dialect) {
         this.t = tables;
-        this.order = order;
+        this.order = dialect.queueOrder();
+        this.keyProbes = dialect.outboxKeyProbes();
     }
 
     /** Inserts the change on {@code c} and answers its sequence; commits nothing. */
@@ -51,8 +53,12 @@ public final class OutboxSql {
         }
     }
 
+    /** The newest pending entry of each of these keys of the stream. */
     public Map<String, OutboxEntry> pendingFor(Connection c, String stream, Collection<String> keys)
             throws SQLException {
+        if (keyProbes) {
+            return probed(c, stream, keys);
+        }
         Map<String, OutboxEntry> out = new HashMap<>();
         for (List<String> chunk : Values.chunks(keys)) {
             String sql = "SELECT seq, change_json FROM " + t.outbox() + " WHERE stream = ? AND record_key IN ("
@@ -68,6 +74,29 @@ public final class OutboxSql {
             }
         }
         return out;
+    }
+
+    /** {@link #pendingFor} with one {@code (record_key, stream)} index probe per key, whatever the statistics. */
+    private Map<String, OutboxEntry> probed(Connection c, String stream, Collection<String> keys) throws SQLException {
+        Map<String, OutboxEntry> out = new HashMap<>();
+        boolean binary = TextArrays.binary(c);
+        try (PreparedStatement ps = c.prepareStatement(probeSql())) {
+            for (List<String> chunk : Values.chunks(keys)) {
+                TextArrays.bind(c, binary, ps, 1, chunk.toArray(String[]::new), 0, chunk.size());
+                ps.setString(2, stream);
+                for (OutboxEntry e : entries(ps, stream)) {
+                    out.put(e.change().key(), e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The probing statement: the keys as one text array (parameter 1), the stream (parameter 2). */
+    String probeSql() {
+        return "SELECT o.seq, o.change_json FROM unnest(?::text[]) AS k(record_key) CROSS JOIN LATERAL"
+                + " (SELECT seq, change_json FROM " + t.outbox() + " WHERE record_key = k.record_key AND stream = ?"
+                + " ORDER BY seq DESC LIMIT 1) AS o";
     }
 
     /** Whether the stream has an entry: one index row read, where a count walks them all. */

@@ -44,6 +44,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean outboxKeyProbes() {
+        return true;
+    }
+
+    @Override
     public String upsert(String table, List<String> columns, List<String> keys) {
         String set = assignments(columns, keys);
         return insert(table, columns) + " ON CONFLICT (" + String.join(", ", keys) + ") DO "

@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -43,21 +42,7 @@ final class SetUpsert {
     private static final Set<String> NUMERIC_TYPES =
             Set.of("smallint", "integer", "bigint", "numeric", "real", "double precision");
 
-    /**
-     * The PostgreSQL driver's connection type, when that driver is on the class path: its connections take a
-     * page's arrays as {@link TextArray}s; any other driver gets them through {@code createArrayOf}.
-     */
-    private static final Class<?> PG_CONNECTION = pgConnection();
-
     private final Map<String, String> types;
-
-    private static Class<?> pgConnection() {
-        try {
-            return Class.forName("org.postgresql.PGConnection", false, SetUpsert.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
-        }
-    }
 
     private SetUpsert(Map<String, String> types) {
         this.types = types;
@@ -161,18 +146,14 @@ final class SetUpsert {
     static List<Change> execute(Connection c, String sql, String[][] columns, List<String> after, List<Change> rows)
             throws SQLException {
         Set<String> keys = new HashSet<>();
-        boolean binary = PG_CONNECTION != null && c.isWrapperFor(PG_CONNECTION);
+        boolean binary = TextArrays.binary(c);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int n = rows.size();
             for (int from = 0; from < n; ) {
                 int to = chunkEnd(columns, from, n);
                 int i = 1;
                 for (String[] values : columns) {
-                    if (binary) {
-                        ps.setObject(i++, new TextArray(values, from, to));
-                    } else {
-                        ps.setArray(i++, c.createArrayOf("text", Arrays.copyOfRange(values, from, to)));
-                    }
+                    TextArrays.bind(c, binary, ps, i++, values, from, to);
                 }
                 for (String value : after) {
                     ps.setString(i++, value);

@@ -30,7 +30,7 @@ class OutboxSqlH2Test {
     private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
 
     private final SdkTables tables = new SdkTables("sync_");
-    private final OutboxSql outbox = new OutboxSql(tables, "stream, seq");
+    private final OutboxSql outbox = new OutboxSql(tables, new H2Dialect());
     private JdbcDataSource ds;
 
     @BeforeEach

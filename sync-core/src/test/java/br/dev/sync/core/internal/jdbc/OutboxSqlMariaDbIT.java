@@ -26,7 +26,7 @@ class OutboxSqlMariaDbIT {
     private static final String STREAM = "processed-objects";
     private static final SdkTables TABLES = new SdkTables(TestDatabase.prefix("mdb_outbox"));
     private static final Dialect DIALECT = new MariaDbDialect();
-    private static final OutboxSql OUTBOX = new OutboxSql(TABLES, DIALECT.queueOrder());
+    private static final OutboxSql OUTBOX = new OutboxSql(TABLES, DIALECT);
 
     @BeforeAll
     static void outboxOfThousands() throws SQLException {

@@ -27,7 +27,10 @@ public final class Validation {
 
     private Validation() {}
 
-    /** Hibernate Validator in English, with the SDK's {@link PatternConstraintValidator} for {@code @Pattern}. */
+    /**
+     * Hibernate Validator in English, with the SDK's {@link PatternConstraintValidator} for {@code @Pattern} and
+     * {@link EmailConstraintValidator} for {@code @Email}.
+     */
     static ValidatorFactory factory() {
         HibernateValidatorConfiguration configuration = jakarta.validation.Validation.byProvider(
                         HibernateValidator.class)
@@ -36,6 +39,9 @@ public final class Validation {
         mapping.constraintDefinition(jakarta.validation.constraints.Pattern.class)
                 .includeExistingValidators(false)
                 .validatedBy(PatternConstraintValidator.class);
+        mapping.constraintDefinition(jakarta.validation.constraints.Email.class)
+                .includeExistingValidators(false)
+                .validatedBy(EmailConstraintValidator.class);
         return configuration.defaultLocale(Locale.ENGLISH).addMapping(mapping).buildValidatorFactory();
     }
 

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ValidationException;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,10 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.hibernate.validator.HibernateValidator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,22 +36,10 @@ class PatternConstraintValidatorTest {
 
             List<@Pattern(regexp = "\\d{3}") String> services) {}
 
-    private static ValidatorFactory builtIn;
-    private static Validator sdk;
+    @RegisterExtension
+    static final BuiltInValidator builtIn = new BuiltInValidator();
 
-    @BeforeAll
-    static void factories() {
-        builtIn = jakarta.validation.Validation.byProvider(HibernateValidator.class)
-                .configure()
-                .defaultLocale(Locale.ENGLISH)
-                .buildValidatorFactory();
-        sdk = Validation.validator();
-    }
-
-    @AfterAll
-    static void close() {
-        builtIn.close();
-    }
+    private static final Validator sdk = Validation.validator();
 
     private static String value(Random r) {
         String[] typical = {"12345", "1234", "ab", "ABC", "abcde", "{12}", "R${7}", "${1}", "$", "\\", "07", "7"};
@@ -92,7 +76,7 @@ class PatternConstraintValidatorTest {
     @ValueSource(longs = {1, 2, 3, 42, 2026})
     void violationsAreThoseOfTheBuiltInValidator(long seed) {
         Random r = new Random(seed);
-        Validator reference = builtIn.getValidator();
+        Validator reference = builtIn.validator();
         int violations = 0;
         for (int i = 0; i < 2_000; i++) {
             Patterned p = patterned(r);
@@ -125,7 +109,7 @@ class PatternConstraintValidatorTest {
                 long seed = 100 + t;
                 Callable<Integer> work = () -> {
                     Random r = new Random(seed);
-                    Validator reference = builtIn.getValidator();
+                    Validator reference = builtIn.validator();
                     int wrong = 0;
                     for (int i = 0; i < 3_000; i++) {
                         Patterned p = patterned(r);

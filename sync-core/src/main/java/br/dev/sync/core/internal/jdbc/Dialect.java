@@ -82,6 +82,13 @@ public interface Dialect {
     }
 
     /**
+     * Readies the caller's transaction for a read of one stream's queue in sequence up to a LIMIT (a push claim),
+     * so that the read follows the {@code (stream, seq)} index to the limit whatever the table's statistics. The
+     * settings last to the end of the transaction. Nothing by default.
+     */
+    default void beforeQueueRead(Connection c) throws SQLException {}
+
+    /**
      * The ORDER BY that reads one stream's queue (outbox, push ledger) in sequence along its {@code (stream, seq)}
      * index, stopping at the limit. H2 needs the stream named ({@code ORDER BY seq} alone made it read and sort the
      * stream's whole outbox).

@@ -24,12 +24,14 @@ import java.util.function.Supplier;
  */
 public final class OutboxSql {
     private final SdkTables t;
+    private final Dialect dialect;
     private final String order;
     private final boolean keyProbes;
 
     /** The outbox of these tables on this database ({@link Dialect#queueOrder()}, {@link Dialect#outboxKeyProbes()}). */
     public OutboxSql(SdkTables tables, Dialect dialect) {
         this.t = tables;
+        this.dialect = dialect;
         this.order = dialect.queueOrder();
         this.keyProbes = dialect.outboxKeyProbes();
     }
@@ -92,6 +94,12 @@ public final class OutboxSql {
         return out;
     }
 
+    /** The claim's read: along the (stream, seq) index, stopping at the limit (see {@link Dialect#queueOrder}). */
+    String claimSql(int limit) {
+        return "SELECT seq, change_json FROM " + t.outbox() + " WHERE stream = ? ORDER BY " + order + " LIMIT "
+                + Math.max(1, limit);
+    }
+
     /** The probing statement: the keys as one text array (parameter 1), the stream (parameter 2). */
     String probeSql() {
         return "SELECT o.seq, o.change_json FROM unnest(?::text[]) AS k(record_key) CROSS JOIN LATERAL"
@@ -126,14 +134,18 @@ public final class OutboxSql {
         if (open != null) {
             return open;
         }
-        List<OutboxEntry> entries;
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT seq, change_json FROM " + t.outbox() + " WHERE stream = ?"
-                        // along the (stream, seq) index, stopping at the limit: see Dialect.queueOrder
-                        + " ORDER BY " + order + " LIMIT " + Math.max(1, limit))) {
+        List<OutboxEntry> entries = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        dialect.beforeQueueRead(c);
+        try (PreparedStatement ps = c.prepareStatement(claimSql(limit))) {
             ps.setMaxRows(limit);
             ps.setString(1, stream);
-            entries = entries(ps, stream);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(entry(rs, stream));
+                    texts.add(rs.getString(2));
+                }
+            }
         }
         if (entries.isEmpty()) {
             return new PushBatch("", stream, List.of());
@@ -142,11 +154,11 @@ public final class OutboxSql {
         String sql = "INSERT INTO " + t.pushLedger() + " (stream, seq, batch_id, change_json, claimed_at)"
                 + " VALUES (?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (OutboxEntry e : entries) {
+            for (int i = 0; i < entries.size(); i++) {
                 ps.setString(1, stream);
-                ps.setLong(2, e.sequence());
+                ps.setLong(2, entries.get(i).sequence());
                 ps.setString(3, batch.id());
-                ps.setString(4, JsonText.write(e.change(), "outbox entry " + e.sequence()));
+                ps.setString(4, texts.get(i)); // the outbox's own text: the ledger keeps the entry as claimed
                 ps.setLong(5, nowMicros);
                 ps.addBatch();
             }

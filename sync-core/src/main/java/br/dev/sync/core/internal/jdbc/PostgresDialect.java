@@ -48,6 +48,19 @@ final class PostgresDialect implements Dialect {
         return true;
     }
 
+    /**
+     * Sorting off for the rest of the claim's transaction (which then only writes the push ledger). Without
+     * statistics (entries appended since the last ANALYZE, or autovacuum off) PostgreSQL guessed a stream's entries
+     * at a few hundred and planned a claim as reading all of them and sorting them: 45 ms a claim at 100,000
+     * entries, 88 ms at 300,000, for every batch of a backlog being pushed; 0.5 ms along the index.
+     */
+    @Override
+    public void beforeQueueRead(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL enable_sort = off");
+        }
+    }
+
     @Override
     public String upsert(String table, List<String> columns, List<String> keys) {
         String set = assignments(columns, keys);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.dev.sync.core.Change;
 import br.dev.sync.core.spi.OutboxEntry;
+import br.dev.sync.core.spi.PushBatch;
 import br.dev.sync.core.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +23,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * On PostgreSQL the conflict check's read of pending entries probes the {@code (record_key, stream)} index once per
- * key, also on an outbox filled since its last ANALYZE. Asked as {@code stream = ? AND record_key IN (..)}, an
- * outbox without statistics was read along the {@code (stream, seq)} index, all of the stream's entries filtered
- * for every page.
+ * On PostgreSQL the outbox's reads follow the index that answers them also on an outbox filled since its last
+ * ANALYZE. The conflict check's read of pending entries probes the {@code (record_key, stream)} index once per key:
+ * asked as {@code stream = ? AND record_key IN (..)}, an outbox without statistics was read along the
+ * {@code (stream, seq)} index, all of the stream's entries filtered for every page. A push claim walks the
+ * {@code (stream, seq)} index to its limit: it read all of the stream's entries and sorted them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutboxSqlPostgresIT {
@@ -88,6 +90,31 @@ class OutboxSqlPostgresIT {
     }
 
     @Test
+    @Order(1)
+    void aClaimWithoutStatisticsWalksTheStreamIndexToItsLimitAndAnswersTheFirstEntries() throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            assertThat(analyzed(c)).isFalse();
+            new PostgresDialect().beforeQueueRead(c);
+            String plan;
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + OUTBOX.claimSql(1_000))) {
+                ps.setString(1, STREAM);
+                plan = lines(ps);
+            }
+            PushBatch batch = OUTBOX.claim(c, STREAM, 1_000, () -> "b-1", 2L);
+            c.rollback();
+
+            assertThat(plan)
+                    .contains("Index Scan using " + TABLES.outbox() + "_stream")
+                    .doesNotContain("Sort");
+            assertThat(batch.entries()).hasSize(1_000);
+            assertThat(batch.entries().get(0).change().key()).isEqualTo(key(0));
+            assertThat(batch.entries().get(999).change().key()).isEqualTo(key(999));
+            assertThat(batch.entries()).allMatch(e -> e.change().stream().equals(STREAM));
+        }
+    }
+
+    @Test
     @Order(2)
     void theNewestEntryOfEachKeyOfTheStreamIsAnswered() throws SQLException {
         List<String> keys = new ArrayList<>();
@@ -138,13 +165,17 @@ class OutboxSqlPostgresIT {
         try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + OUTBOX.probeSql())) {
             ps.setArray(1, c.createArrayOf("text", keys));
             ps.setString(2, STREAM);
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
+            return lines(ps);
         }
+    }
+
+    private static String lines(PreparedStatement ps) throws SQLException {
+        StringBuilder out = new StringBuilder();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.append(rs.getString(1)).append('\n');
+            }
+        }
+        return out.toString();
     }
 }

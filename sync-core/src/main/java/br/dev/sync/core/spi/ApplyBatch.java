@@ -19,7 +19,9 @@ import java.util.Objects;
  *     ({@link SyncStore#pendingFor}), and an older local change must not go up after the remote side won. A later
  *     entry of the key (appended after the engine read it) stays.
  * @param rewriteOutbox outbox sequences whose pending change is replaced (a merge result), by sequence; the earlier
- *     entries of the same stream and key are settled, since the merge result supersedes them
+ *     entries of the same stream and key are settled, since the merge result supersedes them. An entry already in
+ *     a claimed push batch is not settled with the outbox: the batch may have reached the remote side, and it is
+ *     answered as claimed until it is acknowledged
  * @param markers markers to write with the data (e.g. "outpost 0002 closed 2026-11-21")
  * @param checkpoint the checkpoint to store, or null to leave it
  * @param cursor the checkpoint's new value (when checkpoint is not null)

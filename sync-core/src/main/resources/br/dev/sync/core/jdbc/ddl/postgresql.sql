@@ -1,4 +1,6 @@
--- The sync SDK's own tables (plain SQL for hosts that manage schemas themselves; same as Flyway migration V1 with the prefix sync_).
+-- The sync SDK's own tables (plain SQL for hosts that manage schemas themselves; the same tables as Flyway migrations
+-- V1 and V2 with the prefix sync_). A schema made from an earlier script takes V2's two statements
+-- (migration/postgresql/V2__outbox_key_with_sequence.sql): the outbox's key index with the sequence in it.
 -- Instants are BIGINT epoch microseconds (UTC); keys compare by their bytes. Record keys lead the primary keys:
 -- a page looks its keys up with record_key IN (...), which H2 and PostgreSQL serve from the index only then.
 
@@ -44,7 +46,7 @@ CREATE TABLE sync_outbox (
     created_at BIGINT NOT NULL
 );
 
-CREATE INDEX sync_outbox_key ON sync_outbox (record_key, stream);
+CREATE INDEX sync_outbox_key ON sync_outbox (record_key, stream, seq);
 
 CREATE INDEX sync_outbox_stream ON sync_outbox (stream, seq);
 

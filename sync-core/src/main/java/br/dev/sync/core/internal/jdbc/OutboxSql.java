@@ -78,7 +78,7 @@ public final class OutboxSql {
         return out;
     }
 
-    /** {@link #pendingFor} with one {@code (record_key, stream)} index probe per key, whatever the statistics. */
+    /** {@link #pendingFor} with one probe of the outbox key index per key, whatever the statistics. */
     private Map<String, OutboxEntry> probed(Connection c, String stream, Collection<String> keys) throws SQLException {
         Map<String, OutboxEntry> out = new HashMap<>();
         boolean binary = TextArrays.binary(c);

@@ -26,14 +26,12 @@ public final class OutboxSql {
     private final SdkTables t;
     private final Dialect dialect;
     private final String order;
-    private final boolean keyProbes;
 
     /** The outbox of these tables on this database ({@link Dialect#queueOrder()}, {@link Dialect#outboxKeyProbes()}). */
     public OutboxSql(SdkTables tables, Dialect dialect) {
         this.t = tables;
         this.dialect = dialect;
         this.order = dialect.queueOrder();
-        this.keyProbes = dialect.outboxKeyProbes();
     }
 
     /** Inserts the change on {@code c} and answers its sequence; commits nothing. */
@@ -58,7 +56,7 @@ public final class OutboxSql {
     /** The newest pending entry of each of these keys of the stream. */
     public Map<String, OutboxEntry> pendingFor(Connection c, String stream, Collection<String> keys)
             throws SQLException {
-        if (keyProbes) {
+        if (dialect.outboxKeyProbes()) {
             return probed(c, stream, keys);
         }
         Map<String, OutboxEntry> out = new HashMap<>();

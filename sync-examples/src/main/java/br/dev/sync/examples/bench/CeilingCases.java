@@ -17,7 +17,7 @@ import org.postgresql.copy.CopyManager;
 /**
  * The ceilings: what the database itself takes, on the same rows the SDK pulls. Pages are fetched and decoded
  * outside the clock; the clock runs while rows are bound (or written as CSV), sent and committed, one commit per
- * page of 1,000, as the SDK commits.
+ * page of 1,000, as the SDK commits. The CPU spent inside the clock is measured too ({@link Stopwatch}).
  */
 final class CeilingCases {
     private final BenchDb db;
@@ -38,22 +38,22 @@ final class CeilingCases {
     }
 
     /** The database's own batch upsert (no version check): a pass of inserts, then a pass of updates. */
-    long[] upsert() throws SQLException {
+    Stopwatch[] upsert() throws SQLException {
         try (Connection c = ds.getConnection()) {
             db.createHostTable(c, table);
-            return new long[] {upsertPass(c, 0), upsertPass(c, 1)};
+            return new Stopwatch[] {upsertPass(c, 0), upsertPass(c, 1)};
         }
     }
 
-    private long upsertPass(Connection c, long bump) throws SQLException {
+    private Stopwatch upsertPass(Connection c, long bump) throws SQLException {
         c.setAutoCommit(false);
         String sql = upsertSql();
-        long[] nanos = {0};
+        Stopwatch clock = new Stopwatch();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int[] types = types(c, table);
             Pages.each(transport, raws -> {
                 List<Object[]> rows = raws.stream().map(r -> Pages.row(r, bump)).toList();
-                long t0 = System.nanoTime();
+                clock.start();
                 try {
                     for (Object[] row : rows) {
                         Pages.bind(ps, row, types);
@@ -64,10 +64,10 @@ final class CeilingCases {
                 } catch (SQLException e) {
                     throw new IllegalStateException("batch upsert failed: " + e.getMessage(), e);
                 }
-                nanos[0] += System.nanoTime() - t0;
+                clock.stop();
             });
         }
-        return nanos[0];
+        return clock;
     }
 
     private String upsertSql() {
@@ -100,25 +100,25 @@ final class CeilingCases {
     }
 
     /** PostgreSQL's COPY straight into the empty table, a commit per page: inserts only. */
-    long copy() throws SQLException {
+    Stopwatch copy() throws SQLException {
         try (Connection c = ds.getConnection()) {
             db.createHostTable(c, table);
             c.setAutoCommit(false);
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN WITH (FORMAT csv)";
-            long[] nanos = {0};
+            Stopwatch clock = new Stopwatch();
             Pages.each(transport, raws -> {
                 List<Object[]> rows = raws.stream().map(r -> Pages.row(r, 0)).toList();
-                long t0 = System.nanoTime();
+                clock.start();
                 try {
                     copy.copyIn(sql, new StringReader(csv(rows)));
                     c.commit();
                 } catch (Exception e) {
                     throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
                 }
-                nanos[0] += System.nanoTime() - t0;
+                clock.stop();
             });
-            return nanos[0];
+            return clock;
         }
     }
 
@@ -126,7 +126,7 @@ final class CeilingCases {
      * What the SDK could do on PostgreSQL for large pages: COPY the page into a temporary staging table, then one
      * set-based versioned upsert from it, a commit per page. A pass of inserts, then a pass of updates.
      */
-    long[] copyMerge() throws SQLException {
+    Stopwatch[] copyMerge() throws SQLException {
         try (Connection c = ds.getConnection()) {
             db.createHostTable(c, table);
             c.setAutoCommit(false);
@@ -136,11 +136,11 @@ final class CeilingCases {
                         + " INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
             }
             c.commit();
-            return new long[] {copyMergePass(c, stage, 0), copyMergePass(c, stage, 1)};
+            return new Stopwatch[] {copyMergePass(c, stage, 0), copyMergePass(c, stage, 1)};
         }
     }
 
-    private long copyMergePass(Connection c, String stage, long bump) throws SQLException {
+    private Stopwatch copyMergePass(Connection c, String stage, long bump) throws SQLException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         String cols = String.join(", ", columns);
         String copySql = "COPY " + stage + " (" + cols + ") FROM STDIN WITH (FORMAT csv)";
@@ -150,11 +150,11 @@ final class CeilingCases {
                         .map(col -> col + " = EXCLUDED." + col)
                         .collect(Collectors.joining(", "))
                 + " WHERE t.version < EXCLUDED.version";
-        long[] nanos = {0};
+        Stopwatch clock = new Stopwatch();
         try (PreparedStatement ps = c.prepareStatement(merge)) {
             Pages.each(transport, raws -> {
                 List<Object[]> rows = raws.stream().map(r -> Pages.row(r, bump)).toList();
-                long t0 = System.nanoTime();
+                clock.start();
                 try {
                     copy.copyIn(copySql, new StringReader(csv(rows)));
                     int n = ps.executeUpdate();
@@ -165,10 +165,10 @@ final class CeilingCases {
                 } catch (Exception e) {
                     throw new IllegalStateException("COPY and merge failed: " + e.getMessage(), e);
                 }
-                nanos[0] += System.nanoTime() - t0;
+                clock.stop();
             });
         }
-        return nanos[0];
+        return clock;
     }
 
     /**
@@ -176,7 +176,7 @@ final class CeilingCases {
      * and cast to its type ({@code INSERT .. SELECT .. FROM unnest(..) ON CONFLICT .. RETURNING}), a commit per
      * page. A pass of inserts, then a pass of updates.
      */
-    long[] unnest() throws SQLException {
+    Stopwatch[] unnest() throws SQLException {
         try (Connection c = ds.getConnection()) {
             db.createHostTable(c, table);
             c.setAutoCommit(false);
@@ -212,16 +212,16 @@ final class CeilingCases {
                             .collect(Collectors.joining(", "))
                     + " WHERE t.version < EXCLUDED.version RETURNING t.sync_key";
             c.commit();
-            return new long[] {unnestPass(c, sql, 0), unnestPass(c, sql, 1)};
+            return new Stopwatch[] {unnestPass(c, sql, 0), unnestPass(c, sql, 1)};
         }
     }
 
-    private long unnestPass(Connection c, String sql, long bump) throws SQLException {
-        long[] nanos = {0};
+    private Stopwatch unnestPass(Connection c, String sql, long bump) throws SQLException {
+        Stopwatch clock = new Stopwatch();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             Pages.each(transport, raws -> {
                 List<Object[]> rows = raws.stream().map(r -> Pages.row(r, bump)).toList();
-                long t0 = System.nanoTime();
+                clock.start();
                 try {
                     for (int col = 0; col < columns.size(); col++) {
                         String[] values = new String[rows.size()];
@@ -243,10 +243,10 @@ final class CeilingCases {
                 } catch (SQLException e) {
                     throw new IllegalStateException("set upsert failed: " + e.getMessage(), e);
                 }
-                nanos[0] += System.nanoTime() - t0;
+                clock.stop();
             });
         }
-        return nanos[0];
+        return clock;
     }
 
     private static String text(Object v) {

@@ -23,6 +23,10 @@ final class CpuMeter {
         Cpu minus(Cpu o) {
             return new Cpu(client - o.client, server - o.server, database - o.database);
         }
+
+        Cpu plus(Cpu o) {
+            return new Cpu(client + o.client, server + o.server, database + o.database);
+        }
     }
 
     private Cpu start = now();
@@ -43,8 +47,18 @@ final class CpuMeter {
     }
 
     static Cpu now() {
+        Cpu others = others();
+        return new Cpu(client(), others.server(), others.database());
+    }
+
+    /** This JVM's CPU seconds. */
+    static double client() {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double client = os.getProcessCpuTime() / 1e9;
+        return os.getProcessCpuTime() / 1e9;
+    }
+
+    /** The parent JVM's and the database's CPU seconds (client 0), read from {@code /proc}. */
+    static Cpu others() {
         long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
         double server = parent < 0 ? 0 : ticks(parent, false) / TICKS;
         double database = 0;
@@ -56,7 +70,7 @@ final class CpuMeter {
         } catch (IOException | UncheckedIOException e) {
             // no /proc: the database figure stays 0
         }
-        return new Cpu(client, server, database);
+        return new Cpu(0, server, database);
     }
 
     /**

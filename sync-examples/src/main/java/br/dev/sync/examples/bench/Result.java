@@ -3,8 +3,8 @@ package br.dev.sync.examples.bench;
 /**
  * One measured figure: a case on a database for a number of rows, the wall time of the measured part, and the
  * heap the child JVM used (highest sampled used heap, and mean heap left after a collection), and the CPU seconds
- * client, server and database spent in the measured part (null where the clock covers only part of the case's
- * work, as in the ceilings).
+ * client, server and database spent in the measured part (for a ceiling, inside the intervals its clock ran;
+ * null for a missing figure).
  *
  * @param note empty, or why the figure is missing (e.g. "OutOfMemoryError", "skipped: ...")
  */

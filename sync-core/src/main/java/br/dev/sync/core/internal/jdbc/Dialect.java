@@ -64,6 +64,14 @@ public interface Dialect {
     Optional<String> blockerOf(Connection monitor, String waitingSession) throws SQLException;
 
     /**
+     * About how many characters of bound values one batch statement may carry before the rest of the batch goes
+     * in another statement of the same transaction ({@link TextBatch}); unlimited unless the driver needs it.
+     */
+    default long batchChars() {
+        return Long.MAX_VALUE;
+    }
+
+    /**
      * Whether the database takes a whole page in one set-based versioned upsert that answers the keys it wrote
      * ({@link SetUpsert}); the store then sends the page without reading its versions first.
      */

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
  * updated_at)}: fields as JSON text, a delete as a row with {@code deleted = true} and no fields. Thread-safe.
  */
 public final class GenericTable implements RecordTable {
+    private final Dialect dialect;
     private final String table;
     private final String stream;
     private final Clock clock;
@@ -31,6 +32,7 @@ public final class GenericTable implements RecordTable {
             List.of("stream", "record_key", "fields", "deleted", "updated_at", "version");
 
     public GenericTable(Dialect dialect, String table, String stream, Clock clock) {
+        this.dialect = dialect;
         this.table = table;
         this.stream = stream;
         this.clock = clock;
@@ -100,16 +102,18 @@ public final class GenericTable implements RecordTable {
         List<Change> rows = List.copyOf(changes);
         long now = Micros.of(clock.instant());
         try (PreparedStatement ps = c.prepareStatement(upsert)) {
+            TextBatch batch = new TextBatch(ps, dialect);
             for (Change ch : rows) {
+                String fields = fields(ch);
                 ps.setString(1, stream);
                 ps.setString(2, ch.key());
-                ps.setString(3, fields(ch));
+                ps.setString(3, fields);
                 ps.setBoolean(4, ch.isDelete());
                 ps.setLong(5, now);
                 ps.setLong(6, ch.version());
-                ps.addBatch();
+                batch.add(TextBatch.chars(stream) + TextBatch.chars(ch.key()) + TextBatch.chars(fields));
             }
-            return RecordTable.written(rows, ps.executeBatch());
+            return RecordTable.written(rows, batch.finish());
         }
     }
 

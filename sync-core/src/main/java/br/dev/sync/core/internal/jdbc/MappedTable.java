@@ -384,19 +384,23 @@ public final class MappedTable implements RecordTable {
         String sql = upserts.computeIfAbsent(
                 names, n -> d.versionedUpsert(table, n, List.of(key.quoted()), version.quoted()));
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            TextBatch batch = new TextBatch(ps, d);
             for (Change ch : rows) {
                 int i = 1;
                 Values.bind(ps, i++, ch.key(), key.sqlType());
+                long chars = TextBatch.chars(ch.key());
                 for (Column col : data) {
-                    Values.bind(ps, i++, ch.fields().get(col.field()), col.sqlType());
+                    Object v = ch.fields().get(col.field());
+                    Values.bind(ps, i++, v, col.sqlType());
+                    chars += TextBatch.chars(v);
                 }
                 if (deleted != null) {
                     Values.bind(ps, i++, ch.isDelete(), deleted.sqlType());
                 }
                 ps.setLong(i, ch.version());
-                ps.addBatch();
+                batch.add(chars);
             }
-            return RecordTable.written(rows, ps.executeBatch());
+            return RecordTable.written(rows, batch.finish());
         }
     }
 

@@ -152,15 +152,16 @@ public final class OutboxSql {
         String sql = "INSERT INTO " + t.pushLedger() + " (stream, seq, batch_id, change_json, claimed_at)"
                 + " VALUES (?, ?, ?, ?, ?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            TextBatch ledger = new TextBatch(ps, dialect);
             for (int i = 0; i < entries.size(); i++) {
                 ps.setString(1, stream);
                 ps.setLong(2, entries.get(i).sequence());
                 ps.setString(3, batch.id());
                 ps.setString(4, texts.get(i)); // the outbox's own text: the ledger keeps the entry as claimed
                 ps.setLong(5, nowMicros);
-                ps.addBatch();
+                ledger.add(TextBatch.chars(stream) + TextBatch.chars(batch.id()) + TextBatch.chars(texts.get(i)) + 24);
             }
-            ps.executeBatch();
+            ledger.finish();
         }
         return batch;
     }

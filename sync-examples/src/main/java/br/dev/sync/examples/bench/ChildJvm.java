@@ -59,7 +59,9 @@ final class ChildJvm {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     if (line.startsWith(Result.MARK)) {
                         results.add(Result.parse(line));
-                    } else if (line.startsWith("cpu ") || line.startsWith("warm-up ")) {
+                    } else if (line.startsWith("cpu ")
+                            || line.startsWith("warm-up ")
+                            || line.contains("applying took")) { // the pull runner's timing, when at DEBUG
                         System.out.println("  " + args.get(0) + " " + line);
                     } else {
                         synchronized (tail) {

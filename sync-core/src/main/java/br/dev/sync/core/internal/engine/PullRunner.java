@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -75,8 +76,14 @@ public final class PullRunner {
         CompletableFuture<Fetched> current = decodeAsync(step, partition, first, run);
         CompletableFuture<Got> following = first.thenCompose(got -> follow(step, partition, got));
         long done = 0;
+        long started = System.nanoTime();
+        long waited = 0; // this thread, waiting for the next page to be fetched and decoded
+        long pages = 0;
         while (true) {
+            long waitFrom = System.nanoTime();
             Fetched fetched = await(current, step, partition, cursor);
+            waited += System.nanoTime() - waitFrom;
+            pages++;
             Page page = fetched.page();
             String nextCursor = nextCursor(page, cursor);
             if (page.hasMore()) {
@@ -97,9 +104,31 @@ public final class PullRunner {
             run.progress(done, page.total());
             cursor = nextCursor;
             if (!page.hasMore()) {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug(timing(stream, partition, done, pages, System.nanoTime() - started, waited));
+                }
                 return;
             }
         }
+    }
+
+    /**
+     * Where a partition's pull spent its time, from the thread that applies: the rest of the time it applied
+     * (conflicts, the store's write and the checkpoint). Waiting most of the time means fetching or decoding bound
+     * the pull; waiting little means the store did.
+     */
+    static String timing(String stream, String partition, long records, long pages, long nanos, long waitedNanos) {
+        return String.format(
+                Locale.ROOT,
+                "pull of %s%s: %d records in %d pages in %.3f s; applying took %.3f s, waiting for the next page"
+                        + " to be fetched and decoded %.3f s",
+                stream,
+                partition.isEmpty() ? "" : " partition " + partition,
+                records,
+                pages,
+                nanos / 1e9,
+                (nanos - waitedNanos) / 1e9,
+                waitedNanos / 1e9);
     }
 
     private static String nextCursor(Page page, String cursor) {

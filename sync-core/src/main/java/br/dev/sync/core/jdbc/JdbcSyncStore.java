@@ -64,7 +64,7 @@ import javax.sql.DataSource;
  * exact whatever the driver reports for batches, and pages repeated after a crash write nothing; H2 skips the read
  * and counts from its exact batch results, except for a page with a key twice or a mapped table without a deleted
  * column), then writes the newer changes as JDBC batches of the dialect's upsert with the version comparison inside the
- * statement, on MariaDB in statements of about 96,000 characters of values each (PostgreSQL
+ * statement, on MariaDB in statements of about 80,000 characters of values each (PostgreSQL
  * {@code ON CONFLICT ... WHERE t.version < EXCLUDED.version}, MariaDB {@code ON DUPLICATE KEY UPDATE c =
  * IF(VALUES(version) > version, ...)}, H2 {@code MERGE ... WHEN MATCHED AND t.version < s.version}), then the
  * baselines, quarantine entries, released quarantine, outbox drops and rewrites, markers and the checkpoint, runs

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that is refused with every problem named. Each database runs it through a subclass that supplies the database.
  */
 abstract class JdbcStoreBehaviour {
-    static final String STREAM = "items";
+    private static final String STREAM = "items";
 
     abstract TestDatabase db();
 
@@ -56,7 +56,7 @@ abstract class JdbcStoreBehaviour {
         db().dropTables(List.of(sales(), HostItems.table(prefix())));
     }
 
-    static Change item(String key, long version, String name) {
+    private static Change item(String key, long version, String name) {
         return Change.upsert(STREAM, key, version, SyncStoreContract.fields(name, "1.00", 1), "remote");
     }
 
@@ -375,11 +375,11 @@ abstract class JdbcStoreBehaviour {
         }
     }
 
-    static String longKey(int i) {
+    private static String longKey(int i) {
         return String.format("item-%05d-", i) + "k".repeat(80);
     }
 
-    static String longName(int i, long version, int length) {
+    private static String longName(int i, long version, int length) {
         String head = "n" + i + "v" + version + "-";
         return head + "x".repeat(length - head.length());
     }

@@ -41,8 +41,14 @@ class SyncBenchmarkTest {
             assertThat(r.rows()).isEqualTo(1000);
             assertThat(r.rowsPerSecond()).isBetween(1.0, 10_000_000.0);
         });
-        // every case gives the CPU of what its clock covers (for a ceiling, only the intervals it writes in)
-        assertThat(results).allSatisfy(r -> assertThat(r.cpu().client()).isPositive());
+        // every case gives the CPU of what its clock covers (for a ceiling, only the intervals it writes in: a
+        // 1,000-row ceiling may stay under the 10 ms the process CPU clock counts in)
+        assertThat(results)
+                .filteredOn(r -> r.label().startsWith("ceiling"))
+                .allSatisfy(r -> assertThat(r.cpu().client()).isNotNegative());
+        assertThat(results)
+                .filteredOn(r -> !r.label().startsWith("ceiling"))
+                .allSatisfy(r -> assertThat(r.cpu().client()).isPositive());
     }
 
     @Test

@@ -39,7 +39,7 @@ final class MariaDbDialect implements Dialect {
     /** Keeps each rewritten batch statement inside the driver's 128 KB buffer ({@link TextBatch}). */
     @Override
     public long batchChars() {
-        return 96_000;
+        return 80_000;
     }
 
     @Override

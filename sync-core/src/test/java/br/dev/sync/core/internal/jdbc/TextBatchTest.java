@@ -53,7 +53,7 @@ class TextBatchTest {
     void aPartIsSentOnceItsRowsReachTheLimitAndTheCountsComeBackInRowOrder() throws SQLException {
         TextBatch batch = new TextBatch(statement(false), limitedTo(1_000));
         for (int i = 0; i < 25; i++) {
-            batch.add(300); // the fourth row of a part reaches 1,200 >= 1,000
+            batch.add(300 - TextBatch.ROW_CHARS); // the fourth row of a part reaches 1,200 >= 1,000
         }
 
         int[] counts = batch.finish();
@@ -84,8 +84,8 @@ class TextBatchTest {
         TextBatch batch = new TextBatch(statement(true), limitedTo(100));
 
         Throwable thrown = catchThrowable(() -> {
-            batch.add(60);
-            batch.add(60);
+            batch.add(60 - TextBatch.ROW_CHARS);
+            batch.add(60 - TextBatch.ROW_CHARS);
         });
 
         assertThat(thrown)
@@ -94,9 +94,10 @@ class TextBatchTest {
     }
 
     @Test
-    void aStringCountsItsLengthAndQuotesAnythingElseAFewCharacters() {
+    void aStringCountsItsLengthAndQuotesAnythingElseAsMuchAsATimestampLiteral() {
         assertThat(TextBatch.chars("abcd")).isEqualTo(7);
-        assertThat(TextBatch.chars(12345L)).isEqualTo(12);
-        assertThat(TextBatch.chars(null)).isEqualTo(12);
+        assertThat(TextBatch.chars(12345L)).isEqualTo(32);
+        assertThat(TextBatch.chars(null)).isEqualTo(32);
+        assertThat(TextBatch.chars("'2026-11-22 10:00:00.123456'")).isLessThanOrEqualTo(32);
     }
 }

@@ -159,7 +159,7 @@ public final class OutboxSql {
                 ps.setString(3, batch.id());
                 ps.setString(4, texts.get(i)); // the outbox's own text: the ledger keeps the entry as claimed
                 ps.setLong(5, nowMicros);
-                ledger.add(TextBatch.chars(stream) + TextBatch.chars(batch.id()) + TextBatch.chars(texts.get(i)) + 24);
+                ledger.add(TextBatch.chars(stream) + TextBatch.chars(batch.id()) + TextBatch.chars(texts.get(i)));
             }
             ledger.finish();
         }

@@ -23,6 +23,11 @@ abstract class IdValidator<A extends Annotation> implements ConstraintValidator<
         this.defaultMessage = defaultMessage;
     }
 
+    /** The rule: empty when the identifier is valid. */
+    final Function<String, Optional<String>> rule() {
+        return rule;
+    }
+
     /** Called from {@link #initialize} with the annotation's {@code message()}. */
     final void configure(String message) {
         specific = defaultMessage.equals(message);

@@ -161,15 +161,7 @@ public final class JdbcSyncStore implements SyncStore {
         List<String> keys = batch.changes().stream().map(Change::key).distinct().toList();
         Map<String, Change> writes = new LinkedHashMap<>();
         int unchanged = 0;
-        boolean oncePerKey = keys.size() == batch.changes().size();
-        List<Change> counted = oncePerKey ? table.tryWriteCounted(c, batch.changes()) : null;
-        // only the counts are needed unless the written fields are kept as the merge rule's baseline
-        RecordTable.Counts counts = counted == null && oncePerKey && !batch.keepBaseline() && !keys.isEmpty()
-                ? table.tryWriteCounting(c, batch.changes())
-                : null;
-        if (counts != null) {
-            return finish(c, batch, Map.of(), counts.written(), counts.unchanged());
-        }
+        List<Change> counted = keys.size() == batch.changes().size() ? table.tryWriteCounted(c, batch.changes()) : null;
         if (counted != null) {
             counted.forEach(ch -> writes.put(ch.key(), ch));
             unchanged = batch.changes().size() - writes.size();
@@ -189,12 +181,6 @@ public final class JdbcSyncStore implements SyncStore {
                 table.write(c, writes.values());
             }
         }
-        return finish(c, batch, writes, writes.size(), unchanged);
-    }
-
-    /** The rest of a page's transaction once its changes are written: baselines, quarantine, outbox, checkpoint. */
-    private ApplyResult finish(Connection c, ApplyBatch batch, Map<String, Change> writes, int applied, int unchanged)
-            throws SQLException {
         if (batch.keepBaseline()) {
             Map<String, Map<String, Object>> base = new LinkedHashMap<>();
             writes.values().forEach(ch -> base.put(ch.key(), ch.isDelete() ? Map.of() : ch.fields()));
@@ -213,7 +199,7 @@ public final class JdbcSyncStore implements SyncStore {
         if (batch.beforeCommit() != null) {
             batch.beforeCommit().run();
         }
-        return new ApplyResult(applied, unchanged, ids);
+        return new ApplyResult(writes.size(), unchanged, ids);
     }
 
     @Override

@@ -372,7 +372,7 @@ abstract class JdbcStoreBehaviour {
     /**
      * One page of every outcome, on a page of stored rows: new keys, newer and older versions, the same version, and
      * deletes newer and older than the row. Only the new, the newer and the newer deletes are written and counted.
-     * (On MariaDB the upsert counts them itself; elsewhere the statement or the store's read tells.)
+     * (PostgreSQL's statement returns the keys it wrote, H2's batch counts say, MariaDB's store reads the versions first.)
      */
     @ParameterizedTest
     @ValueSource(booleans = {true, false})

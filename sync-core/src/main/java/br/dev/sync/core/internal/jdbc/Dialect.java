@@ -13,11 +13,9 @@ import java.util.Optional;
  * <p>Applied/unchanged counts never come from a batch's update counts: PostgreSQL with
  * {@code reWriteBatchedInserts} and MariaDB with {@code rewriteBatchedStatements} answer
  * {@code SUCCESS_NO_INFO}, and MariaDB counts found rather than changed rows unless {@code useAffectedRows=true}.
- * PostgreSQL writes a page in one set-based upsert that returns the keys it wrote ({@link #setUpserts()}). MariaDB's
- * upsert counts the stored rows it wrote and kept in two session variables ({@link #upsertCountsInSession()}); where
- * the store must know which changes were written (to keep their fields as the merge rule's baseline) it reads the
- * page's stored versions first ({@code SELECT ... FOR UPDATE}, in the same transaction) and sends only newer
- * changes, the version check inside the upsert still guarding against a writer that is not the store. H2's
+ * PostgreSQL writes a page in one set-based upsert that returns the keys it wrote ({@link #setUpserts()}). MariaDB
+ * reads the page's stored versions first ({@code SELECT ... FOR UPDATE}, in the same transaction) and sends only
+ * newer changes; the version check inside the upsert still guards against a writer that is not the store. H2's
  * MERGE answers 1 or 0 per row ({@link #exactBatchCounts()}), so the store sends the whole page and counts from the
  * batch, without the read.
  *
@@ -105,15 +103,6 @@ public interface Dialect {
      */
     default String queueOrder() {
         return "stream, seq";
-    }
-
-    /**
-     * Whether {@link #versionedUpsert} counts, in the session, the rows it found stored already and wrote or kept
-     * ({@link SessionCounts}): the store then writes a page whose fields it need not keep without reading its
-     * versions first, and takes the applied and unchanged counts from those counters.
-     */
-    default boolean upsertCountsInSession() {
-        return false;
     }
 
     /** Whether a batch's update counts say exactly which rows the versioned upsert wrote (1) or skipped (0). */

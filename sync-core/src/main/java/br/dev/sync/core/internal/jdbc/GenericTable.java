@@ -93,16 +93,6 @@ public final class GenericTable implements RecordTable {
         return SetUpsert.execute(c, setUpsert, arrays, List.of(), rows);
     }
 
-    @Override
-    public Counts tryWriteCounting(Connection c, Collection<Change> changes) throws SQLException {
-        if (!dialect.upsertCountsInSession()) {
-            return null;
-        }
-        SessionCounts.reset(c);
-        writeCounted(c, changes);
-        return SessionCounts.read(c, changes.size());
-    }
-
     private String fields(Change ch) {
         return ch.isDelete() ? "{}" : JsonText.write(ch.fields(), "record " + ch.key());
     }

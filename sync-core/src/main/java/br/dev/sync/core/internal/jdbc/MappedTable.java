@@ -213,16 +213,6 @@ public final class MappedTable implements RecordTable {
         return written;
     }
 
-    @Override
-    public Counts tryWriteCounting(Connection c, Collection<Change> changes) throws SQLException {
-        if (!d.upsertCountsInSession() || deleted == null) {
-            return null; // without a deleted column a delete removes the row, which the upsert does not count
-        }
-        SessionCounts.reset(c);
-        writeCounted(c, changes);
-        return SessionCounts.read(c, changes.size());
-    }
-
     /** One shape's rows as text arrays and its statement; null when a value has no text form. */
     private record SetWrite(String sql, String[][] arrays, List<Change> rows) {}
 

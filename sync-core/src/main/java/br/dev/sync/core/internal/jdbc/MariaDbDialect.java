@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
 /**
  * MariaDB: {@code INSERT ... ON DUPLICATE KEY UPDATE c = IF(VALUES(v) > v, VALUES(c), c), ..., v = ...} with the
  * version column assigned last (MariaDB evaluates the assignments left to right, so the earlier ones still see
- * the old version); that last assignment also counts the stored row as written or kept ({@link SessionCounts}).
- * The key must be the table's only unique key. The lock timeout is
+ * the old version). The key must be the table's only unique key. The lock timeout is
  * {@code innodb_lock_wait_timeout} in whole seconds (rounded up), set for the session and reset to the server's
  * default after the transaction; error 1205 when it fires. The blocker comes from
  * {@code information_schema.INNODB_LOCK_WAITS} / {@code INNODB_TRX} / {@code PROCESSLIST} (needs the PROCESS
@@ -61,16 +60,8 @@ final class MariaDbDialect implements Dialect {
                 set.add(c + " = IF(VALUES(" + version + ") > " + version + ", VALUES(" + c + "), " + c + ")");
             }
         }
-        set.add(version + " = IF(VALUES(" + version + ") > " + version + ", "
-                + SessionCounts.count(SessionCounts.WRITTEN, "VALUES(" + version + ")") + ", "
-                + SessionCounts.count(SessionCounts.KEPT, version)
-                + ")");
+        set.add(version + " = IF(VALUES(" + version + ") > " + version + ", VALUES(" + version + "), " + version + ")");
         return insert(table, columns) + " ON DUPLICATE KEY UPDATE " + String.join(", ", set);
-    }
-
-    @Override
-    public boolean upsertCountsInSession() {
-        return true;
     }
 
     @Override

@@ -31,17 +31,6 @@ public interface RecordTable {
         return null;
     }
 
-    /** How many of a page's changes were written, and how many were not (the stored version was the same or newer). */
-    record Counts(int written, int unchanged) {}
-
-    /**
-     * Writes the page's changes (one per key, any version) when the upsert itself counts what it wrote, and answers
-     * the counts, not which changes they were; answers null, having written nothing, when it cannot.
-     */
-    default Counts tryWriteCounting(Connection c, Collection<Change> changes) throws SQLException {
-        return null;
-    }
-
     /** Writes the changes (one per key) as JDBC batches and answers those the batch counts say were written. */
     List<Change> writeCounted(Connection c, Collection<Change> changes) throws SQLException;
 

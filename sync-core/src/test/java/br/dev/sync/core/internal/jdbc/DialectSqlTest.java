@@ -19,17 +19,14 @@ class DialectSqlTest {
     }
 
     @Test
-    void mariadbComparesVersionsInEveryAssignmentAndAssignsTheVersionLastCountingTheRowWrittenOrKept() {
+    void mariadbComparesVersionsInEveryAssignmentAndAssignsTheVersionLast() {
         MariaDbDialect d = new MariaDbDialect();
         List<String> cols = List.of("`id`", "`version`", "`name`");
         String sql = d.versionedUpsert("`items`", cols, List.of("`id`"), "`version`");
         assertThat(sql)
                 .isEqualTo("INSERT INTO `items` (`id`, `version`, `name`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE"
                         + " `name` = IF(VALUES(`version`) > `version`, VALUES(`name`), `name`),"
-                        + " `version` = IF(VALUES(`version`) > `version`,"
-                        + " IF((@sync_sdk_written := COALESCE(@sync_sdk_written, 0) + 1) IS NULL,"
-                        + " VALUES(`version`), VALUES(`version`)),"
-                        + " IF((@sync_sdk_kept := COALESCE(@sync_sdk_kept, 0) + 1) IS NULL, `version`, `version`))");
+                        + " `version` = IF(VALUES(`version`) > `version`, VALUES(`version`), `version`)");
     }
 
     @Test

@@ -29,6 +29,8 @@ import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ import java.util.OptionalLong;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Proves a bean valid without running Hibernate Validator, when every constraint Hibernate Validator would check on
@@ -63,8 +66,9 @@ import java.util.function.Function;
  * {@link EmailConstraintValidator#plain} accepts it) and the SDK's identifier constraints (through their
  * {@link IdRules} rule), each only in the default group and with no composing constraints. A bean with a class-level
  * constraint, a group sequence, a group conversion, a nested container element, an unwrapped optional value or any
- * other constraint is left to Hibernate Validator whole; so is every bean when a value extractor is registered on the
- * class path (it could unwrap values by default).
+ * other constraint, or a constraint on a declared type Hibernate Validator has no validator for, is left to Hibernate
+ * Validator whole; so is every bean when a value extractor is registered on the class path (it could unwrap values by
+ * default) or a {@code META-INF/validation.xml} is (it could add constraints, extractors or group sequences).
  *
  * <p>Thread-safe: plans are built once per class and are immutable afterwards (the pattern validator keeps one
  * matcher per thread).
@@ -88,7 +92,10 @@ final class FastAccept {
 
     FastAccept(Validator validator) {
         this.validator = validator;
-        this.enabled = !ServiceLoader.load(ValueExtractor.class).iterator().hasNext();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        this.enabled = !ServiceLoader.load(ValueExtractor.class).iterator().hasNext()
+                && (loader == null || loader.getResource("META-INF/validation.xml") == null)
+                && FastAccept.class.getClassLoader().getResource("META-INF/validation.xml") == null;
     }
 
     /** True only when Hibernate Validator would find no violation on {@code bean}; false when that is not proven. */
@@ -189,7 +196,7 @@ final class FastAccept {
         }
     }
 
-    /** The kinds of {@link Check}. */
+    /** The kinds of {@link Check}, each with the declared types it is checked on. */
     private enum Kind {
         NOT_NULL,
         NOT_BLANK,
@@ -203,7 +210,37 @@ final class FastAccept {
         FALSE,
         PATTERN,
         EMAIL,
-        ID
+        ID;
+
+        private static final Set<Class<?>> NUMBERS = Set.of(
+                int.class,
+                long.class,
+                short.class,
+                byte.class,
+                Integer.class,
+                Long.class,
+                Short.class,
+                Byte.class,
+                BigDecimal.class,
+                BigInteger.class);
+
+        /** Whether a value declared as {@code type} is one this kind checks as Hibernate Validator would. */
+        boolean takes(Class<?> type) {
+            return switch (this) {
+                case NOT_NULL -> !type.getName().startsWith("javafx.") && !UNWRAPPED.contains(type);
+                case NOT_BLANK, PATTERN, EMAIL, ID -> CharSequence.class.isAssignableFrom(type);
+                case NOT_EMPTY, SIZE ->
+                    CharSequence.class.isAssignableFrom(type)
+                            || Collection.class.isAssignableFrom(type)
+                            || Map.class.isAssignableFrom(type);
+                case AT_LEAST, AT_MOST, ABOVE, BELOW -> NUMBERS.contains(type);
+                case TRUE, FALSE -> type == boolean.class || type == Boolean.class;
+            };
+        }
+
+        /** Declared types whose value Hibernate Validator may unwrap before checking it. */
+        private static final Set<Class<?>> UNWRAPPED =
+                Set.of(Optional.class, OptionalInt.class, OptionalLong.class, OptionalDouble.class);
     }
 
     /**
@@ -306,7 +343,8 @@ final class FastAccept {
             throw new Unknown();
         }
         Read[] reads = reads(type, p.getPropertyName());
-        Check[] checks = checks(p.getConstraintDescriptors());
+        List<Type> types = Stream.of(reads).map(FastAccept::declared).toList();
+        Check[] checks = checks(p.getConstraintDescriptors(), types);
         List<Check> elementChecks = new ArrayList<>();
         boolean elementsCascaded = false;
         for (ContainerElementTypeDescriptor e : p.getConstrainedContainerElementTypes()) {
@@ -317,7 +355,9 @@ final class FastAccept {
                     || !e.getGroupConversions().isEmpty()) {
                 throw new Unknown();
             }
-            elementChecks.addAll(List.of(checks(e.getConstraintDescriptors())));
+            elementChecks.addAll(List.of(checks(
+                    e.getConstraintDescriptors(),
+                    types.stream().map(FastAccept::element).toList())));
             elementsCascaded |= e.isCascaded();
         }
         return new Property(reads, checks, p.isCascaded(), elementChecks.toArray(Check[]::new), elementsCascaded);
@@ -328,8 +368,6 @@ final class FastAccept {
      * get/is/has getter, anywhere in the class's hierarchy. Each is checked, so a constraint on any of them holds.
      */
     private static Read[] reads(Class<?> type, String name) {
-        String capitalized = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        List<String> getters = List.of("get" + capitalized, "is" + capitalized, "has" + capitalized);
         List<Field> fields = new ArrayList<>();
         List<Method> methods = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
@@ -339,13 +377,13 @@ final class FastAccept {
                 }
             }
             for (Method m : c.getDeclaredMethods()) {
-                if (getters.contains(m.getName()) && isGetter(m)) {
+                if (isGetterOf(m, name)) {
                     methods.add(m);
                 }
             }
         }
         for (Method m : type.getMethods()) {
-            if (getters.contains(m.getName()) && isGetter(m) && !methods.contains(m)) {
+            if (isGetterOf(m, name) && !methods.contains(m)) {
                 methods.add(m);
             }
         }
@@ -364,8 +402,51 @@ final class FastAccept {
         return reads.toArray(Read[]::new);
     }
 
-    private static boolean isGetter(Method m) {
-        return m.getParameterCount() == 0 && m.getReturnType() != void.class && !Modifier.isStatic(m.getModifiers());
+    /**
+     * Whether Hibernate Validator could take {@code m} for the getter of {@code property}: get, is or has and the
+     * property's name in any case ({@code getURL}, {@code getx}), no parameters, a result.
+     */
+    private static boolean isGetterOf(Method m, String property) {
+        if (m.getParameterCount() != 0 || m.getReturnType() == void.class || Modifier.isStatic(m.getModifiers())) {
+            return false;
+        }
+        String n = m.getName();
+        for (String prefix : GETTER_PREFIXES) {
+            if (n.startsWith(prefix) && n.substring(prefix.length()).equalsIgnoreCase(property)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> GETTER_PREFIXES = List.of("get", "is", "has");
+
+    /** The declared type of a field or getter. */
+    private static Type declared(Read read) {
+        return read.field() != null
+                ? read.field().getGenericType()
+                : read.getter().getGenericReturnType();
+    }
+
+    /** The first type argument of a declared container type ({@code List<String>} → String). */
+    private static Type element(Type container) {
+        if (container instanceof ParameterizedType p && p.getActualTypeArguments().length > 0) {
+            Type arg = p.getActualTypeArguments()[0];
+            if (arg instanceof Class<?> || arg instanceof ParameterizedType) {
+                return arg;
+            }
+        }
+        throw new Unknown();
+    }
+
+    private static Class<?> raw(Type t) {
+        if (t instanceof Class<?> c) {
+            return c;
+        }
+        if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+            return c;
+        }
+        throw new Unknown();
     }
 
     private static void accessible(AccessibleObject o) {
@@ -374,7 +455,11 @@ final class FastAccept {
         }
     }
 
-    private static Check[] checks(Set<ConstraintDescriptor<?>> descriptors) {
+    /**
+     * The checks of these constraints on values declared as {@code types}. A constraint Hibernate Validator has no
+     * validator for on one of the types (it would throw) is not one this class knows either.
+     */
+    private static Check[] checks(Set<ConstraintDescriptor<?>> descriptors, List<Type> types) {
         List<Check> checks = new ArrayList<>();
         for (ConstraintDescriptor<?> d : descriptors) {
             if (!d.getGroups().equals(Set.of(Default.class))
@@ -382,7 +467,13 @@ final class FastAccept {
                     || d.getValueUnwrapping() == ValidateUnwrappedValue.UNWRAP) {
                 throw new Unknown();
             }
-            checks.add(check(d));
+            Check check = check(d);
+            for (Type t : types) {
+                if (!check.kind().takes(raw(t))) {
+                    throw new Unknown();
+                }
+            }
+            checks.add(check);
         }
         return checks.toArray(Check[]::new);
     }
@@ -399,6 +490,9 @@ final class FastAccept {
             return Check.of(Kind.NOT_EMPTY);
         }
         if (a instanceof Size s) {
+            if (s.min() < 0 || s.max() < s.min()) {
+                throw new Unknown(); // Hibernate Validator refuses such bounds
+            }
             return Check.bounded(Kind.SIZE, s.min(), s.max());
         }
         if (a instanceof Min m) {

@@ -1,6 +1,7 @@
 package br.dev.sync.core.internal.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.dev.sync.core.validation.Cep;
 import br.dev.sync.core.validation.CpfOrCnpj;
@@ -191,6 +192,47 @@ class FastAcceptTest {
         Coded c = new Coded("ab");
         assertThat(HIBERNATE.validate(c)).hasSize(1);
         assertThat(fast.accepts(c)).isFalse();
+    }
+
+    /** A getter named as Hibernate Validator also takes it: "get" and the property's name in another case. */
+    public static final class LowerCaseGetter {
+        public String x = "ok";
+
+        @NotNull
+        public String getx() {
+            return null;
+        }
+    }
+
+    @Test
+    void aGetterOfThePropertysNameInAnyCaseIsCheckedToo() {
+        LowerCaseGetter bean = new LowerCaseGetter();
+        assertThat(HIBERNATE.validate(bean)).hasSize(1);
+        assertThat(fast.accepts(bean)).isFalse();
+    }
+
+    record SizedObject(@Size(max = 3) Object value) {}
+
+    record AssertedObject(@AssertTrue Object value) {}
+
+    record BlankIterable(@Size(max = 3) Iterable<String> value) {}
+
+    record InvertedSize(@Size(min = 5, max = 2) String value) {}
+
+    static Stream<Object> misdeclared() {
+        return Stream.of(
+                new SizedObject("ab"),
+                new AssertedObject(Boolean.TRUE),
+                new BlankIterable(List.of("a")),
+                new InvertedSize("abc"));
+    }
+
+    /** Hibernate Validator refuses these models; the short cut must not let their records through instead. */
+    @ParameterizedTest
+    @MethodSource("misdeclared")
+    void aConstraintHibernateValidatorRefusesOnItsDeclaredTypeIsLeftToIt(Object bean) {
+        assertThatThrownBy(() -> HIBERNATE.validate(bean)).isInstanceOf(jakarta.validation.ValidationException.class);
+        assertThat(fast.accepts(bean)).isFalse();
     }
 
     @Test

@@ -547,14 +547,9 @@ final class FastAccept {
         }
     }
 
-    /** Not null, and not an optional value, which Hibernate Validator may unwrap. */
+    /** Not null, and not an optional value, which Hibernate Validator may unwrap (the optional classes are final). */
     private static boolean present(Object v) {
-        return v instanceof String
-                || v != null
-                        && !(v instanceof Optional<?>
-                                || v instanceof OptionalInt
-                                || v instanceof OptionalLong
-                                || v instanceof OptionalDouble);
+        return v instanceof String || v != null && !Kind.UNWRAPPED.contains(v.getClass());
     }
 
     /** What {@link #compare} answers for a type it does not compare. */

@@ -31,7 +31,8 @@ class PullTimingLogTest {
     private static final int PAGES = 8;
     private static final long SLOW_MILLIS = 60;
     private static final Pattern LINE = Pattern.compile("pull of items: (\\d+) records in (\\d+) pages in ([\\d.]+) s;"
-            + " applying took ([\\d.]+) s, waiting for the next page to be fetched and decoded ([\\d.]+) s");
+            + " applying took ([\\d.]+) s \\(([\\d.]+) s of this thread's CPU\\), waiting for the next page to be"
+            + " fetched and decoded ([\\d.]+) s");
 
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
     private PrintStream originalErr;
@@ -53,6 +54,8 @@ class PullTimingLogTest {
 
         assertThat(t[1]).as("applying, s").isGreaterThanOrEqualTo(PAGES * SLOW_MILLIS / 1000.0);
         assertThat(t[2]).as("waiting, s").isLessThan(t[1]);
+        // the store slept: the applying thread's own CPU is a small part of its time
+        assertThat(t[3]).as("applying CPU, s").isLessThan(t[1] / 2);
     }
 
     @Test
@@ -64,7 +67,7 @@ class PullTimingLogTest {
         assertThat(t[1]).as("applying, s").isLessThan(t[2]);
     }
 
-    /** Pulls 8 pages with the remote or the store slowed; answers the logged seconds: total, applying, waiting. */
+    /** Pulls 8 pages, the remote or the store slowed; answers the logged total, applying, waiting and CPU seconds. */
     private double[] pull(boolean slowRemote, boolean slowStore) throws Exception {
         FakeRemote remote = new FakeRemote("fake-erp");
         remote.add("items", EnginePromisesTest.items(0, PAGES * 50, 1));
@@ -110,9 +113,11 @@ class PullTimingLogTest {
         assertThat(Integer.parseInt(m.group(2))).isEqualTo(PAGES);
         double total = Double.parseDouble(m.group(3));
         double applying = Double.parseDouble(m.group(4));
-        double waiting = Double.parseDouble(m.group(5));
+        double cpu = Double.parseDouble(m.group(5));
+        double waiting = Double.parseDouble(m.group(6));
         assertThat(applying + waiting).isCloseTo(total, org.assertj.core.data.Offset.offset(0.002));
-        return new double[] {total, applying, waiting};
+        assertThat(cpu).as("applying CPU, s").isPositive().isLessThanOrEqualTo(applying + 0.002);
+        return new double[] {total, applying, waiting, cpu};
     }
 
     private static void pause(boolean slow) {

@@ -79,6 +79,7 @@ public final class PullRunner {
         long started = System.nanoTime();
         long waited = 0; // this thread, waiting for the next page to be fetched and decoded
         long pages = 0;
+        long cpuFrom = LOG.isDebugEnabled() ? threadCpu() : 0;
         while (true) {
             long waitFrom = System.nanoTime();
             Fetched fetched = await(current, step, partition, cursor);
@@ -105,7 +106,14 @@ public final class PullRunner {
             cursor = nextCursor;
             if (!page.hasMore()) {
                 if (LOG.isDebugEnabled()) {
-                    LOG.debug(timing(stream, partition, done, pages, System.nanoTime() - started, waited));
+                    LOG.debug(timing(
+                            stream,
+                            partition,
+                            done,
+                            pages,
+                            System.nanoTime() - started,
+                            waited,
+                            threadCpu() - cpuFrom));
                 }
                 return;
             }
@@ -117,18 +125,26 @@ public final class PullRunner {
      * (conflicts, the store's write and the checkpoint). Waiting most of the time means fetching or decoding bound
      * the pull; waiting little means the store did.
      */
-    static String timing(String stream, String partition, long records, long pages, long nanos, long waitedNanos) {
+    static String timing(
+            String stream, String partition, long records, long pages, long nanos, long waitedNanos, long cpuNanos) {
         return String.format(
                 Locale.ROOT,
-                "pull of %s%s: %d records in %d pages in %.3f s; applying took %.3f s, waiting for the next page"
-                        + " to be fetched and decoded %.3f s",
+                "pull of %s%s: %d records in %d pages in %.3f s; applying took %.3f s (%.3f s of this thread's CPU),"
+                        + " waiting for the next page to be fetched and decoded %.3f s",
                 stream,
                 partition.isEmpty() ? "" : " partition " + partition,
                 records,
                 pages,
                 nanos / 1e9,
                 (nanos - waitedNanos) / 1e9,
+                cpuNanos / 1e9,
                 waitedNanos / 1e9);
+    }
+
+    /** This thread's CPU time in nanoseconds, or 0 where the JVM does not measure it. */
+    private static long threadCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
     }
 
     private static String nextCursor(Page page, String cursor) {

@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 
 /** The benchmark's table: a row per figure, with its ratio to the ceiling of the same database and rows. */
 final class ResultTable {
-    /** A figure and the machine's 1-minute load average when it was taken. */
-    record Row(Result result, double load) {}
+    /** A figure, the machine's 1-minute load average when it was taken, and the round of the run it is from. */
+    record Row(Result result, double load, int round) {}
 
     private static final String FORMAT = "%-30s %-10s %9s %8s %10s %7s %9s %9s %17s %5s  %s";
 
@@ -43,7 +47,7 @@ final class ResultTable {
                 String.format(Locale.ROOT, "%,d", r.rows()),
                 r.measured() ? String.format(Locale.ROOT, "%.2f", r.seconds()) : "-",
                 r.measured() ? String.format(Locale.ROOT, "%,.0f", r.rowsPerSecond()) : "-",
-                ratio(r, all),
+                ratio(row, all),
                 r.measured() ? String.format(Locale.ROOT, "%.0f", r.peakUsedMb()) : "-",
                 r.measured() ? String.format(Locale.ROOT, "%.0f", r.liveMb()) : "-",
                 cpu(r),
@@ -82,7 +86,7 @@ final class ResultTable {
                     .append(" | ");
             b.append(r.measured() ? String.format(Locale.ROOT, "%,.0f", r.rowsPerSecond()) : "-")
                     .append(" | ");
-            b.append(ratio(r, rows)).append(" | ");
+            b.append(ratio(row, rows)).append(" | ");
             b.append(r.measured() ? String.format(Locale.ROOT, "%.0f", r.peakUsedMb()) : "-")
                     .append(" | ");
             b.append(r.measured() ? String.format(Locale.ROOT, "%.0f", r.liveMb()) : "-")
@@ -95,18 +99,93 @@ final class ResultTable {
     }
 
     /** The rows per second over those of the database's batch upsert (insert or update pass) at the same size. */
-    static String ratio(Result r, List<Row> all) {
+    static String ratio(Row row, List<Row> all) {
+        OptionalDouble ratio = ratioOf(row, all);
+        return ratio.isPresent() ? String.format(Locale.ROOT, "%.2f", ratio.getAsDouble()) : "-";
+    }
+
+    /** As {@link #ratio}, as a number; empty when the figure or its round's ceiling was not measured. */
+    static OptionalDouble ratioOf(Row row, List<Row> all) {
+        Result r = row.result();
         if (!r.measured()) {
-            return "-";
+            return OptionalDouble.empty();
         }
         String ceiling = r.label().endsWith("update") ? "ceiling upsert, update" : "ceiling upsert, insert";
         return all.stream()
+                .filter(c -> c.round() == row.round())
                 .map(Row::result)
                 .filter(c -> c.label().equals(ceiling) && c.database().equals(r.database()) && c.rows() == r.rows())
                 .filter(Result::measured)
-                .findFirst()
-                .map(c -> String.format(Locale.ROOT, "%.2f", r.rowsPerSecond() / c.rowsPerSecond()))
-                .orElse("-");
+                .mapToDouble(c -> r.rowsPerSecond() / c.rowsPerSecond())
+                .findFirst();
+    }
+
+    /**
+     * Over the rounds of a repeated run: each figure's median rows per second and median ratio to its round's
+     * ceiling, with the lowest and highest, and how many rounds measured it. The machine's speed drifts between
+     * rounds; a ratio pairs a figure with the ceiling run just before it, so its median is the figure to quote.
+     */
+    static String summary(List<Row> rows) {
+        Map<List<Object>, List<Row>> groups = new LinkedHashMap<>();
+        for (Row row : rows) {
+            Result r = row.result();
+            groups.computeIfAbsent(List.of(r.label(), r.database(), r.rows()), k -> new ArrayList<>())
+                    .add(row);
+        }
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-30s %-10s %9s %6s %24s %20s%n",
+                "case (median of rounds)",
+                "database",
+                "rows",
+                "rounds",
+                "rows/s median (min-max)",
+                "ratio median (range)"));
+        for (List<Row> group : groups.values()) {
+            Result first = group.get(0).result();
+            double[] rates = group.stream()
+                    .map(Row::result)
+                    .filter(Result::measured)
+                    .mapToDouble(Result::rowsPerSecond)
+                    .sorted()
+                    .toArray();
+            double[] ratios = group.stream()
+                    .map(row -> ratioOf(row, rows))
+                    .filter(OptionalDouble::isPresent)
+                    .mapToDouble(OptionalDouble::getAsDouble)
+                    .sorted()
+                    .toArray();
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-30s %-10s %9s %6d %24s %20s%n",
+                    first.label(),
+                    first.database(),
+                    String.format(Locale.ROOT, "%,d", first.rows()),
+                    rates.length,
+                    rates.length == 0
+                            ? "-"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%,.0f (%,.0f-%,.0f)",
+                                    median(rates),
+                                    rates[0],
+                                    rates[rates.length - 1]),
+                    ratios.length == 0
+                            ? "-"
+                            : String.format(
+                                    Locale.ROOT,
+                                    "%.2f (%.2f-%.2f)",
+                                    median(ratios),
+                                    ratios[0],
+                                    ratios[ratios.length - 1])));
+        }
+        return b.toString();
+    }
+
+    /** The middle of sorted values, or the mean of the two middle ones. */
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** The 1-minute load average of the machine. */

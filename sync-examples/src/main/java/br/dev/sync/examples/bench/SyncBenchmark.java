@@ -89,10 +89,18 @@ public final class SyncBenchmark implements Callable<Integer> {
             description = "Run every case in this JVM (quick checks; heap figures are then the whole JVM's).")
     boolean inProcess;
 
+    @Option(
+            names = "--repeat",
+            description = "Rounds of the chosen cases for each database and number of rows (default:"
+                    + " ${DEFAULT-VALUE}). A figure's ratio is to the ceiling of its own round, run just before it;"
+                    + " with more than one round a summary gives each figure's median and range.")
+    int repeat = 1;
+
     @Option(names = "--markdown", description = "Also write the table as Markdown to this file.")
     Path markdown;
 
     private final List<ResultTable.Row> table = new ArrayList<>();
+    private int round = 1;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SyncBenchmark()).execute(args));
@@ -105,6 +113,10 @@ public final class SyncBenchmark implements Callable<Integer> {
                 throw new CommandLine.ParameterException(
                         new CommandLine(this), "unknown case " + c + "; known: " + CASES);
             }
+        }
+        if (repeat < 1) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this), "--repeat must be at least 1 (was " + repeat + ")");
         }
         if (jfr != null) {
             Files.createDirectories(Path.of(jfr));
@@ -121,25 +133,35 @@ public final class SyncBenchmark implements Callable<Integer> {
                 out.printf(
                         "== %,d pre-postings seeded in %.1f s (sandbox at %s)%n",
                         n, (System.nanoTime() - t0) / 1e9, sandbox.baseUrl());
-                for (String kind : databases) {
-                    BenchDb db = BenchDb.of(kind, prefix);
-                    for (String kase : only) {
-                        if (!kase.equals("topology")) {
-                            measure(jvm, db, kase, n, sandbox.baseUrl());
-                        }
+                for (round = 1; round <= repeat; round++) {
+                    if (repeat > 1) {
+                        out.printf("-- round %d of %d%n", round, repeat);
                     }
-                    db.dropAll();
-                }
-                if (only.contains("topology") && databases.contains("postgresql")) {
-                    topology(jvm, n, sandbox);
+                    for (String kind : databases) {
+                        BenchDb db = BenchDb.of(kind, prefix);
+                        for (String kase : only) {
+                            if (!kase.equals("topology")) {
+                                measure(jvm, db, kase, n, sandbox.baseUrl());
+                            }
+                        }
+                        db.dropAll();
+                    }
+                    if (only.contains("topology") && databases.contains("postgresql")) {
+                        topology(jvm, n, sandbox);
+                    }
                 }
             }
         }
         String text = ResultTable.format(table);
         out.println();
         out.println(text);
+        if (repeat > 1) {
+            out.println(ResultTable.summary(table));
+        }
         if (markdown != null) {
-            Files.writeString(markdown, ResultTable.markdown(table));
+            Files.writeString(
+                    markdown,
+                    ResultTable.markdown(table) + (repeat > 1 ? "\n```\n" + ResultTable.summary(table) + "```\n" : ""));
         }
         return table.stream()
                         .allMatch(
@@ -206,7 +228,7 @@ public final class SyncBenchmark implements Callable<Integer> {
     }
 
     private void add(Result r) {
-        ResultTable.Row row = new ResultTable.Row(r, ResultTable.load());
+        ResultTable.Row row = new ResultTable.Row(r, ResultTable.load(), round);
         table.add(row);
         System.out.println(ResultTable.line(row, table));
     }

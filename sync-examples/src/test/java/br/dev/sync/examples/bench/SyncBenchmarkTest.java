@@ -64,6 +64,43 @@ class SyncBenchmarkTest {
     }
 
     @Test
+    void aRatioIsToTheCeilingOfItsOwnRoundAndTheSummaryGivesMedians() {
+        List<ResultTable.Row> rows = List.of(
+                row("ceiling upsert, insert", 10.0, 1), // 10,000 rows/s
+                row("SDK pull, mapped table", 12.5, 1), // 8,000: 0.80 of its round's ceiling
+                row("ceiling upsert, insert", 20.0, 2), // 5,000: a slow round
+                row("SDK pull, mapped table", 25.0, 2), // 4,000: 0.80 again, though half the first round's speed
+                row("ceiling upsert, insert", 10.0, 3),
+                row("SDK pull, mapped table", 20.0, 3), // 5,000: 0.50
+                row("ceiling upsert, insert", 10.0, 4),
+                row("SDK pull, mapped table", 10.0, 4)); // 10,000: 1.00
+
+        assertThat(ResultTable.ratio(rows.get(1), rows)).isEqualTo("0.80");
+        assertThat(ResultTable.ratio(rows.get(3), rows)).isEqualTo("0.80");
+        assertThat(ResultTable.ratio(rows.get(5), rows)).isEqualTo("0.50");
+        assertThat(ResultTable.summary(rows))
+                .containsPattern("ceiling upsert, insert +mariadb +100,000 +4 +10,000 \\(5,000-10,000\\) +1\\.00")
+                .containsPattern("SDK pull, mapped table +mariadb +100,000 +4 +6,500 \\(4,000-10,000\\) +0\\.80"
+                        + " \\(0\\.50-1\\.00\\)");
+        assertThat(ResultTable.median(new double[] {1, 2, 9})).isEqualTo(2);
+        assertThat(ResultTable.median(new double[] {1, 2, 4, 9})).isEqualTo(3);
+    }
+
+    @Test
+    void aRatioIsMissingWhenItsRoundHasNoCeiling() {
+        List<ResultTable.Row> rows =
+                List.of(row("ceiling upsert, insert", 10.0, 1), row("SDK pull, mapped table", 12.5, 2));
+
+        assertThat(ResultTable.ratio(rows.get(1), rows)).isEqualTo("-");
+        assertThat(ResultTable.summary(rows)).containsPattern("SDK pull, mapped table .* 8,000 \\(8,000-8,000\\) +-");
+    }
+
+    private static ResultTable.Row row(String label, double seconds, int round) {
+        return new ResultTable.Row(
+                new Result(label, "mariadb", 100_000, seconds, 90, 30, new CpuMeter.Cpu(1, 1, 1), ""), 1.0, round);
+    }
+
+    @Test
     void aStopwatchCountsOnlyTheCpuSpentWhileItRuns() {
         Stopwatch clock = new Stopwatch();
         for (int i = 0; i < 3; i++) {

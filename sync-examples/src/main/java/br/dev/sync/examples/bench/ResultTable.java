@@ -162,24 +162,23 @@ final class ResultTable {
                     first.database(),
                     String.format(Locale.ROOT, "%,d", first.rows()),
                     rates.length,
-                    rates.length == 0
-                            ? "-"
-                            : String.format(
-                                    Locale.ROOT,
-                                    "%,.0f (%,.0f-%,.0f)",
-                                    median(rates),
-                                    rates[0],
-                                    rates[rates.length - 1]),
-                    ratios.length == 0
-                            ? "-"
-                            : String.format(
-                                    Locale.ROOT,
-                                    "%.2f (%.2f-%.2f)",
-                                    median(ratios),
-                                    ratios[0],
-                                    ratios[ratios.length - 1])));
+                    spread(rates, "%,.0f"),
+                    spread(ratios, "%.2f")));
         }
         return b.toString();
+    }
+
+    /** Sorted values as "median (lowest-highest)", each in {@code format}; "-" when there are none. */
+    private static String spread(double[] sorted, String format) {
+        if (sorted.length == 0) {
+            return "-";
+        }
+        return String.format(
+                Locale.ROOT,
+                format + " (" + format + "-" + format + ")",
+                median(sorted),
+                sorted[0],
+                sorted[sorted.length - 1]);
     }
 
     /** The middle of sorted values, or the mean of the two middle ones. */

@@ -155,13 +155,13 @@ public final class SyncBenchmark implements Callable<Integer> {
         String text = ResultTable.format(table);
         out.println();
         out.println(text);
-        if (repeat > 1) {
-            out.println(ResultTable.summary(table));
+        String summary = repeat > 1 ? ResultTable.summary(table) : null;
+        if (summary != null) {
+            out.println(summary);
         }
         if (markdown != null) {
             Files.writeString(
-                    markdown,
-                    ResultTable.markdown(table) + (repeat > 1 ? "\n```\n" + ResultTable.summary(table) + "```\n" : ""));
+                    markdown, ResultTable.markdown(table) + (summary != null ? "\n```\n" + summary + "```\n" : ""));
         }
         return table.stream()
                         .allMatch(

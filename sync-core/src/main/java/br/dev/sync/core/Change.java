@@ -1,5 +1,6 @@
 package br.dev.sync.core;
 
+import br.dev.sync.core.internal.engine.FieldMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,11 @@ public record Change(String stream, String key, long version, Operation op, Map<
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(op, "op");
         Objects.requireNonNull(origin, "origin");
-        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        if (fields == null) {
+            fields = Map.of();
+        } else if (!(fields instanceof FieldMap)) { // a FieldMap is immutable already: no copy of it
+            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
     }
 
     public static Change upsert(String stream, String key, long version, Map<String, Object> fields, String origin) {

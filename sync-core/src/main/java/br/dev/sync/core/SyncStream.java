@@ -110,6 +110,10 @@ public final class SyncStream<T> {
         return deleted.test(record);
     }
 
+    /**
+     * The record's fields as the store writes them, in order. With the default mapping a Java record gives an
+     * immutable map (copy it to change it): each component by name, nested records, lists and maps as JSON text.
+     */
     public Map<String, Object> fieldsOf(T record) {
         return fields.apply(record);
     }

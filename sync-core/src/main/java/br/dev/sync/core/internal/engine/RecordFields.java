@@ -17,29 +17,39 @@ import java.util.UUID;
  * lists and maps as JSON text. Non-record types go through Jackson.
  */
 public final class RecordFields {
-    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+    /** A record type's components, their accessors opened, and the names its field maps share. */
+    private record Plan(RecordComponent[] components, FieldMap.Names names) {}
+
+    private static final ClassValue<Plan> PLANS = new ClassValue<>() {
         @Override
-        protected RecordComponent[] computeValue(Class<?> type) {
+        protected Plan computeValue(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
-            for (RecordComponent c : components) {
-                c.getAccessor().setAccessible(true);
+            String[] names = new String[components.length];
+            for (int i = 0; i < components.length; i++) {
+                components[i].getAccessor().setAccessible(true);
+                names[i] = components[i].getName();
             }
-            return components;
+            return new Plan(components, FieldMap.Names.of(names));
         }
     };
 
     private RecordFields() {}
 
+    /**
+     * The record's fields: for a Java record an immutable {@link FieldMap} in the order of its components, else
+     * a map Jackson builds.
+     */
     public static Map<String, Object> of(Object record) {
         if (!record.getClass().isRecord()) {
             return Json.mapper().convertValue(record, new TypeReference<LinkedHashMap<String, Object>>() {});
         }
-        RecordComponent[] components = COMPONENTS.get(record.getClass());
-        Map<String, Object> fields = new LinkedHashMap<>(components.length * 2);
-        for (RecordComponent c : components) {
-            fields.put(c.getName(), scalar(read(c, record)));
+        Plan plan = PLANS.get(record.getClass());
+        RecordComponent[] components = plan.components();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = scalar(read(components[i], record));
         }
-        return fields;
+        return plan.names().own(values);
     }
 
     private static Object read(RecordComponent c, Object record) {

@@ -3,6 +3,7 @@ package br.dev.sync.core.internal.jdbc;
 import br.dev.sync.core.Change;
 import br.dev.sync.core.ConfigurationException;
 import br.dev.sync.core.StoreException;
+import br.dev.sync.core.internal.engine.FieldMap;
 import br.dev.sync.core.spi.StoredRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -298,19 +299,25 @@ public final class MappedTable implements RecordTable {
     /**
      * The shapes of one write's changes. A page's changes nearly always carry the same field names in the same
      * order (a record type's components), so a change whose names are those of the change before it gets that
-     * change's shape without building it again; a shape computes its hash once, so grouping a run of changes by
-     * it costs a reference check.
+     * change's shape without building it again (for the {@link FieldMap}s of one record type, one reference check);
+     * a shape computes its hash once, so grouping a run of changes by it costs a reference check.
      */
     private final class Shapes {
         private Object[] lastNames = {};
+        private FieldMap.Names lastShared;
         private Shape last;
 
         List<Column> of(Change ch) {
             Map<String, Object> fields = ch.fields();
+            FieldMap.Names shared = fields instanceof FieldMap f ? f.names() : null;
+            if (last != null && shared != null && shared == lastShared) {
+                return last; // the same record type's names: the same shape
+            }
             if (last == null || !sameNames(fields)) {
                 last = new Shape(shape(ch));
                 lastNames = fields.keySet().toArray();
             }
+            lastShared = shared;
             return last;
         }
 

@@ -3,6 +3,7 @@ package br.dev.sync.core.internal.engine;
 import br.dev.sync.core.Change;
 import br.dev.sync.core.StoreException;
 import br.dev.sync.core.internal.json.Json;
+import br.dev.sync.core.internal.json.JsonStrings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** A change as JSON text: the raw form of a rejected push, and how stores may keep outbox entries. */
@@ -11,7 +12,7 @@ public final class ChangeJson {
 
     public static String write(Change change) {
         try {
-            return Json.mapper().writeValueAsString(change);
+            return JsonStrings.write(change);
         } catch (JsonProcessingException e) {
             throw new StoreException(
                     "cannot write change " + change.stream() + "/" + change.key() + " as JSON: "

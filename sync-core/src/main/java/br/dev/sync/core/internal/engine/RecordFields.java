@@ -2,6 +2,7 @@ package br.dev.sync.core.internal.engine;
 
 import br.dev.sync.core.RecordRejectedException;
 import br.dev.sync.core.internal.json.Json;
+import br.dev.sync.core.internal.json.JsonStrings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.lang.reflect.InvocationTargetException;
@@ -83,7 +84,7 @@ public final class RecordFields {
                 || value instanceof Map<?, ?>
                 || value.getClass().isArray()) {
             try {
-                return Json.mapper().writeValueAsString(value);
+                return JsonStrings.write(value);
             } catch (JsonProcessingException e) {
                 throw new RecordRejectedException(
                         "cannot write nested value of type " + value.getClass().getSimpleName(), e);

@@ -3,6 +3,7 @@ package br.dev.sync.core.internal.jdbc;
 import br.dev.sync.core.Change;
 import br.dev.sync.core.StoreException;
 import br.dev.sync.core.internal.json.Json;
+import br.dev.sync.core.internal.json.JsonStrings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -26,7 +27,7 @@ public final class JsonText {
 
     public static String write(Object value, String what) {
         try {
-            return Json.mapper().writeValueAsString(value);
+            return JsonStrings.write(value);
         } catch (JsonProcessingException e) {
             throw new StoreException("cannot write " + what + " as JSON: " + e.getOriginalMessage(), e);
         }

@@ -52,10 +52,6 @@ public final class FieldMap extends AbstractMap<String, Object> {
             return new Names(copy);
         }
 
-        public int size() {
-            return names.length;
-        }
-
         /** A map of these names to {@code values}, copied: value i belongs to name i. */
         public FieldMap map(Object... values) {
             return own(values.clone());

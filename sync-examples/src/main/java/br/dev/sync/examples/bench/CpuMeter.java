@@ -12,20 +12,27 @@ import java.util.stream.Stream;
  * CPU time spent while a case runs, split by who spent it: this JVM (the client: the SDK or the ceiling's JDBC
  * code), the parent JVM (it holds the sandbox or the page server), and the database server's processes
  * (PostgreSQL's backends, including those that ended, through the postmaster's children times; MariaDB's one
- * process). Read from {@code /proc}; on a system without it the server and database figures are 0. Not thread-safe.
+ * process). Also the time the hypervisor gave this machine's virtual processors to someone else (steal, from
+ * {@code /proc/stat}): a figure taken while a neighbour took much of the machine is not comparable with others. Read
+ * from {@code /proc}; on a system without it the server, database and steal figures are 0. Not thread-safe.
  */
 final class CpuMeter {
     private static final Set<String> DATABASES = Set.of("postgres", "mariadbd", "mysqld");
     private static final double TICKS = 100.0; // USER_HZ on Linux
 
-    /** CPU seconds by who spent them. */
-    record Cpu(double client, double server, double database) {
+    /** CPU seconds by who spent them, and the seconds of processor time stolen from the machine meanwhile. */
+    record Cpu(double client, double server, double database, double steal) {
         Cpu minus(Cpu o) {
-            return new Cpu(client - o.client, server - o.server, database - o.database);
+            return new Cpu(client - o.client, server - o.server, database - o.database, steal - o.steal);
         }
 
         Cpu plus(Cpu o) {
-            return new Cpu(client + o.client, server + o.server, database + o.database);
+            return new Cpu(client + o.client, server + o.server, database + o.database, steal + o.steal);
+        }
+
+        /** The stolen share of the processor time the machine had in {@code seconds} of wall time, 0 to 1. */
+        double stolenShare(double seconds, int processors) {
+            return seconds > 0 && processors > 0 ? Math.min(1, Math.max(0, steal / (seconds * processors))) : 0;
         }
     }
 
@@ -47,8 +54,7 @@ final class CpuMeter {
     }
 
     static Cpu now() {
-        Cpu others = others();
-        return new Cpu(client(), others.server(), others.database());
+        return others().plus(new Cpu(client(), 0, 0, 0));
     }
 
     /** This JVM's CPU seconds. */
@@ -57,7 +63,7 @@ final class CpuMeter {
         return os.getProcessCpuTime() / 1e9;
     }
 
-    /** The parent JVM's and the database's CPU seconds (client 0), read from {@code /proc}. */
+    /** The parent JVM's and the database's CPU seconds and the machine's steal (client 0), from {@code /proc}. */
     static Cpu others() {
         long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
         double server = parent < 0 ? 0 : ticks(parent, false) / TICKS;
@@ -70,7 +76,25 @@ final class CpuMeter {
         } catch (IOException | UncheckedIOException e) {
             // no /proc: the database figure stays 0
         }
-        return new Cpu(0, server, database);
+        return new Cpu(0, server, database, steal());
+    }
+
+    /** Seconds of processor time stolen from this machine since it booted, all processors together; 0 if unknown. */
+    static double steal() {
+        try {
+            return steal(Files.readAllLines(Path.of("/proc/stat")).get(0));
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * The steal seconds of {@code /proc/stat}'s first line ({@code cpu user nice system idle iowait irq softirq
+     * steal ...}, in clock ticks); 0 for a line without that field (kernels before 2.6.11).
+     */
+    static double steal(String cpuLine) {
+        String[] f = cpuLine.trim().split("\\s+");
+        return f.length > 8 && f[0].equals("cpu") ? Long.parseLong(f[8]) / TICKS : 0;
     }
 
     /**

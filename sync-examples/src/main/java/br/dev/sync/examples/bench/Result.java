@@ -3,8 +3,8 @@ package br.dev.sync.examples.bench;
 /**
  * One measured figure: a case on a database for a number of rows, the wall time of the measured part, and the
  * heap the child JVM used (highest sampled used heap, and mean heap left after a collection), and the CPU seconds
- * client, server and database spent in the measured part (for a ceiling, inside the intervals its clock ran;
- * null for a missing figure).
+ * client, server and database spent in the measured part and the processor time stolen from the machine meanwhile (for
+ * a ceiling, inside the intervals its clock ran; null for a missing figure).
  *
  * @param note empty, or why the figure is missing (e.g. "OutOfMemoryError", "skipped: ...")
  */
@@ -43,7 +43,7 @@ record Result(
                         String.valueOf(seconds),
                         String.valueOf(peakUsedMb),
                         String.valueOf(liveMb),
-                        cpu == null ? "" : cpu.client() + "," + cpu.server() + "," + cpu.database(),
+                        cpu == null ? "" : cpu.client() + "," + cpu.server() + "," + cpu.database() + "," + cpu.steal(),
                         note.replace('|', '/').replace('\n', ' '));
     }
 
@@ -65,6 +65,7 @@ record Result(
             return null;
         }
         String[] c = text.split(",");
-        return new CpuMeter.Cpu(Double.parseDouble(c[0]), Double.parseDouble(c[1]), Double.parseDouble(c[2]));
+        return new CpuMeter.Cpu(
+                Double.parseDouble(c[0]), Double.parseDouble(c[1]), Double.parseDouble(c[2]), Double.parseDouble(c[3]));
     }
 }

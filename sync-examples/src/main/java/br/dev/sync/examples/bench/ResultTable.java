@@ -16,7 +16,7 @@ final class ResultTable {
     /** A figure, the machine's 1-minute load average when it was taken, and the round of the run it is from. */
     record Row(Result result, double load, int round) {}
 
-    private static final String FORMAT = "%-30s %-10s %9s %8s %10s %7s %9s %9s %17s %5s  %s";
+    private static final String FORMAT = "%-30s %-10s %9s %8s %10s %7s %9s %9s %17s %5s %5s  %s";
 
     private ResultTable() {}
 
@@ -33,6 +33,7 @@ final class ResultTable {
                 "heap MB",
                 "gc MB",
                 "CPU s cli/srv/db",
+                "steal",
                 "load",
                 "note");
     }
@@ -51,6 +52,7 @@ final class ResultTable {
                 r.measured() ? String.format(Locale.ROOT, "%.0f", r.peakUsedMb()) : "-",
                 r.measured() ? String.format(Locale.ROOT, "%.0f", r.liveMb()) : "-",
                 cpu(r),
+                steal(r),
                 String.format(Locale.ROOT, "%.1f", row.load()),
                 r.note());
     }
@@ -67,17 +69,56 @@ final class ResultTable {
                 : "-";
     }
 
+    /** A stolen share above which a figure is flagged as not comparable. */
+    static final double STEAL_WARNING = 0.05;
+
+    /**
+     * The share of the machine's processor time the hypervisor gave to others while the figure was measured, as a
+     * percentage, or "-".
+     */
+    static String steal(Result r) {
+        return r.measured() && r.cpu() != null ? String.format(Locale.ROOT, "%.0f%%", 100 * stolen(r)) : "-";
+    }
+
+    private static double stolen(Result r) {
+        return r.cpu().stolenShare(r.seconds(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A warning line for each figure measured while more than {@link #STEAL_WARNING} of the machine's processor
+     * time was stolen; empty when there is none.
+     */
+    static String stealWarnings(List<Row> rows) {
+        StringBuilder b = new StringBuilder();
+        for (Row row : rows) {
+            Result r = row.result();
+            if (r.measured() && r.cpu() != null && stolen(r) > STEAL_WARNING) {
+                b.append(String.format(
+                        Locale.ROOT,
+                        "warning: %s on %s (%,d rows, round %d) ran while the hypervisor took %.0f%% of the"
+                                + " machine's processor time; do not compare it with figures taken without steal,"
+                                + " run it again on a quiet machine%n",
+                        r.label(),
+                        r.database(),
+                        r.rows(),
+                        row.round(),
+                        100 * stolen(r)));
+            }
+        }
+        return b.toString();
+    }
+
     static String format(List<Row> rows) {
         StringBuilder b = new StringBuilder(header()).append('\n');
         rows.forEach(r -> b.append(line(r, rows)).append('\n'));
-        return b.toString();
+        return b.append(stealWarnings(rows)).toString();
     }
 
     static String markdown(List<Row> rows) {
         StringBuilder b = new StringBuilder(
                 "| case | database | rows | seconds | rows/s | ratio to ceiling | peak heap MB | mean heap after GC MB"
-                        + " | CPU s client / server / db | load | note |\n"
-                        + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                        + " | CPU s client / server / db | steal | load | note |\n"
+                        + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (Row row : rows) {
             Result r = row.result();
             b.append("| ").append(r.label()).append(" | ").append(r.database()).append(" | ");
@@ -92,10 +133,14 @@ final class ResultTable {
             b.append(r.measured() ? String.format(Locale.ROOT, "%.0f", r.liveMb()) : "-")
                     .append(" | ");
             b.append(cpu(r).replace("/", " / ")).append(" | ");
+            b.append(steal(r)).append(" | ");
             b.append(String.format(Locale.ROOT, "%.1f", row.load())).append(" | ");
             b.append(r.note()).append(" |\n");
         }
-        return b.toString();
+        String warnings = stealWarnings(rows);
+        return warnings.isEmpty()
+                ? b.toString()
+                : b.append('\n').append(warnings).toString();
     }
 
     /** The rows per second over those of the database's batch upsert (insert or update pass) at the same size. */

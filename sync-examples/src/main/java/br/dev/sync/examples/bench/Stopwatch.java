@@ -8,13 +8,13 @@ package br.dev.sync.examples.bench;
  */
 final class Stopwatch {
     private long nanos;
-    private CpuMeter.Cpu spent = new CpuMeter.Cpu(0, 0, 0);
+    private CpuMeter.Cpu spent = new CpuMeter.Cpu(0, 0, 0, 0);
     private long startedAt;
     private CpuMeter.Cpu startedWith;
 
     void start() {
         CpuMeter.Cpu others = CpuMeter.others();
-        startedWith = new CpuMeter.Cpu(CpuMeter.client(), others.server(), others.database());
+        startedWith = others.plus(new CpuMeter.Cpu(CpuMeter.client(), 0, 0, 0));
         startedAt = System.nanoTime();
     }
 
@@ -23,7 +23,7 @@ final class Stopwatch {
         double client = CpuMeter.client();
         CpuMeter.Cpu others = CpuMeter.others();
         nanos += now - startedAt;
-        spent = spent.plus(new CpuMeter.Cpu(client, others.server(), others.database()).minus(startedWith));
+        spent = spent.plus(others.plus(new CpuMeter.Cpu(client, 0, 0, 0)).minus(startedWith));
     }
 
     long nanos() {

@@ -49,18 +49,73 @@ class SyncBenchmarkTest {
         assertThat(results)
                 .filteredOn(r -> !r.label().startsWith("ceiling"))
                 .allSatisfy(r -> assertThat(r.cpu().client()).isPositive());
+        assertThat(results).allSatisfy(r -> assertThat(r.cpu().steal()).isNotNegative());
     }
 
     @Test
     void aResultTravelsFromTheChildJvmToItsParentWhole() {
         Result r = new Result(
-                "SDK pull, mapped table", "postgresql", 100_000, 7.5, 90, 30, new CpuMeter.Cpu(6.25, 3.5, 4.0), "");
+                "SDK pull, mapped table",
+                "postgresql",
+                100_000,
+                7.5,
+                90,
+                30,
+                new CpuMeter.Cpu(6.25, 3.5, 4.0, 1.5),
+                "");
         Result missing = Result.missing("push", "h2", 10, "OutOfMemoryError: a | b");
 
         assertThat(Result.parse(r.line())).isEqualTo(r);
         assertThat(Result.parse(missing.line()).note()).isEqualTo("OutOfMemoryError: a / b");
         assertThat(Result.parse(missing.line()).cpu()).isNull();
         assertThat(ResultTable.cpu(r)).isEqualTo("6.3/3.5/4.0");
+    }
+
+    @Test
+    void stealIsReadFromTheFirstLineOfProcStat() {
+        assertThat(CpuMeter.steal("cpu  67426 0 9548 1108429 1489 0 2091 48172 0 0"))
+                .isEqualTo(481.72);
+        assertThat(CpuMeter.steal("cpu  67426 0 9548 1108429 1489 0 2091")).isZero(); // a kernel without steal
+        assertThat(CpuMeter.steal("cpu0 1 2 3 4 5 6 7 8 9 10")).isZero(); // not the machine's line
+    }
+
+    @Test
+    void theStolenShareIsOfTheProcessorTimeTheMachineHadInTheWallTime() {
+        CpuMeter.Cpu cpu = new CpuMeter.Cpu(1, 1, 1, 4);
+
+        assertThat(cpu.stolenShare(10, 2)).isEqualTo(0.2);
+        assertThat(cpu.stolenShare(1, 2)).isEqualTo(1.0); // clamped: more than all of it cannot be stolen
+        assertThat(new CpuMeter.Cpu(1, 1, 1, -0.01).stolenShare(10, 2)).isZero();
+        assertThat(cpu.stolenShare(0, 2)).isZero();
+        assertThat(cpu.minus(new CpuMeter.Cpu(0, 0, 0, 1.5)).steal()).isEqualTo(2.5);
+    }
+
+    @Test
+    void aFigureTakenUnderStealIsFlaggedInBothTables() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        ResultTable.Row stolen = new ResultTable.Row(
+                new Result(
+                        "SDK pull, mapped table",
+                        "mariadb",
+                        100_000,
+                        20,
+                        90,
+                        30,
+                        new CpuMeter.Cpu(10, 1, 8, 0.4 * 20 * processors),
+                        ""),
+                1.0,
+                2);
+        List<ResultTable.Row> rows = List.of(row("ceiling upsert, insert", 10.0, 2), stolen);
+
+        assertThat(ResultTable.steal(stolen.result())).isEqualTo("40%");
+        assertThat(ResultTable.steal(rows.get(0).result())).isEqualTo("0%");
+        assertThat(ResultTable.stealWarnings(rows))
+                .isEqualTo("warning: SDK pull, mapped table on mariadb (100,000 rows, round 2) ran while the"
+                        + " hypervisor took 40% of the machine's processor time; do not compare it with figures"
+                        + " taken without steal, run it again on a quiet machine" + System.lineSeparator());
+        assertThat(ResultTable.format(rows)).contains("40%").endsWith(ResultTable.stealWarnings(rows));
+        assertThat(ResultTable.markdown(rows)).contains(" | 40% | ").contains("hypervisor took 40%");
+        assertThat(ResultTable.stealWarnings(List.of(rows.get(0)))).isEmpty();
     }
 
     @Test
@@ -97,7 +152,7 @@ class SyncBenchmarkTest {
 
     private static ResultTable.Row row(String label, double seconds, int round) {
         return new ResultTable.Row(
-                new Result(label, "mariadb", 100_000, seconds, 90, 30, new CpuMeter.Cpu(1, 1, 1), ""), 1.0, round);
+                new Result(label, "mariadb", 100_000, seconds, 90, 30, new CpuMeter.Cpu(1, 1, 1, 0), ""), 1.0, round);
     }
 
     @Test

@@ -30,6 +30,11 @@ final class CpuMeter {
             return new Cpu(client + o.client, server + o.server, database + o.database, steal + o.steal);
         }
 
+        /** These readings with {@code client} as the client's CPU seconds. */
+        Cpu withClient(double client) {
+            return new Cpu(client, server, database, steal);
+        }
+
         /** The stolen share of the processor time the machine had in {@code seconds} of wall time, 0 to 1. */
         double stolenShare(double seconds, int processors) {
             return seconds > 0 && processors > 0 ? Math.min(1, Math.max(0, steal / (seconds * processors))) : 0;
@@ -54,7 +59,7 @@ final class CpuMeter {
     }
 
     static Cpu now() {
-        return others().plus(new Cpu(client(), 0, 0, 0));
+        return others().withClient(client());
     }
 
     /** This JVM's CPU seconds. */
@@ -82,7 +87,9 @@ final class CpuMeter {
     /** Seconds of processor time stolen from this machine since it booted, all processors together; 0 if unknown. */
     static double steal() {
         try {
-            return steal(Files.readAllLines(Path.of("/proc/stat")).get(0));
+            try (var lines = Files.newBufferedReader(Path.of("/proc/stat"))) {
+                return steal(lines.readLine());
+            }
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -80,8 +80,11 @@ final class ResultTable {
         return r.measured() && r.cpu() != null ? String.format(Locale.ROOT, "%.0f%%", 100 * stolen(r)) : "-";
     }
 
+    /** The stolen share of a measured figure; 0 for a missing one or one without CPU readings. */
     private static double stolen(Result r) {
-        return r.cpu().stolenShare(r.seconds(), Runtime.getRuntime().availableProcessors());
+        return r.measured() && r.cpu() != null
+                ? r.cpu().stolenShare(r.seconds(), Runtime.getRuntime().availableProcessors())
+                : 0;
     }
 
     /**
@@ -92,7 +95,7 @@ final class ResultTable {
         StringBuilder b = new StringBuilder();
         for (Row row : rows) {
             Result r = row.result();
-            if (r.measured() && r.cpu() != null && stolen(r) > STEAL_WARNING) {
+            if (stolen(r) > STEAL_WARNING) {
                 b.append(String.format(
                         Locale.ROOT,
                         "warning: %s on %s (%,d rows, round %d) ran while the hypervisor took %.0f%% of the"

@@ -14,7 +14,7 @@ final class Stopwatch {
 
     void start() {
         CpuMeter.Cpu others = CpuMeter.others();
-        startedWith = others.plus(new CpuMeter.Cpu(CpuMeter.client(), 0, 0, 0));
+        startedWith = others.withClient(CpuMeter.client());
         startedAt = System.nanoTime();
     }
 
@@ -23,7 +23,7 @@ final class Stopwatch {
         double client = CpuMeter.client();
         CpuMeter.Cpu others = CpuMeter.others();
         nanos += now - startedAt;
-        spent = spent.plus(others.plus(new CpuMeter.Cpu(client, 0, 0, 0)).minus(startedWith));
+        spent = spent.plus(others.withClient(client).minus(startedWith));
     }
 
     long nanos() {

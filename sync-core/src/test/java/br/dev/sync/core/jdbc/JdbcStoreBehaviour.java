@@ -370,6 +370,53 @@ abstract class JdbcStoreBehaviour {
     }
 
     /**
+     * Pages of new keys after a page whose last key was stored already, with a newer version: on MariaDB the first
+     * page goes as plain inserts, the second page's inserts are rolled back at its last statement and the page is
+     * read first, and the third is read first again and finds nothing, after which the fourth is inserted. Each page
+     * is counted exactly, the stored row keeps its newer version, and no row is written twice or lost.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void newKeysAfterAPageWhoseLastKeyWasStoredAreCountedExactlyAndWrittenOnce(boolean mapped) {
+        int rows = 1_500;
+        int nameLength = mapped ? 60 : 600;
+        JdbcSyncStore store = store(mapped);
+        String known = longKey(2 * rows - 1);
+        store.apply(ApplyBatch.of(STREAM, List.of(item(known, 9, "stored"))));
+        List<List<Change>> pages = new ArrayList<>();
+        for (int p = 0; p < 4; p++) {
+            List<Change> page = new ArrayList<>();
+            for (int i = p * rows; i < (p + 1) * rows; i++) {
+                page.add(item(longKey(i), 1, longName(i, 1, nameLength)));
+            }
+            pages.add(page);
+        }
+
+        List<ApplyResult> results = pages.stream()
+                .map(page -> store.apply(ApplyBatch.of(STREAM, page)))
+                .toList();
+
+        assertThat(results).extracting(ApplyResult::applied).containsExactly(rows, rows - 1, rows, rows);
+        assertThat(results).extracting(ApplyResult::unchanged).containsExactly(0, 1, 0, 0);
+        List<String> keys =
+                pages.stream().flatMap(List::stream).map(Change::key).toList();
+        Map<String, StoredRecord> back = store.read(STREAM, keys);
+        assertThat(back).hasSize(4 * rows);
+        assertThat(back.get(known).version()).isEqualTo(9);
+        assertThat(back.get(known).fields()).containsEntry("name", "stored");
+        for (int i = 0; i < 4 * rows; i++) {
+            if (i != 2 * rows - 1) {
+                StoredRecord r = back.get(longKey(i));
+                assertThat(r.version()).as("version of row %d", i).isEqualTo(1);
+                assertThat(r.fields()).as("row %d", i).containsEntry("name", longName(i, 1, nameLength));
+            }
+        }
+        long[] count = new long[1];
+        store.scan(STREAM, r -> count[0]++);
+        assertThat(count[0]).isEqualTo(4L * rows);
+    }
+
+    /**
      * One page of every outcome, on a page of stored rows: new keys, newer and older versions, the same version, and
      * deletes newer and older than the row. Only the new, the newer and the newer deletes are written and counted.
      * (PostgreSQL's statement returns the keys it wrote, H2's batch counts say, MariaDB's store reads the versions first.)

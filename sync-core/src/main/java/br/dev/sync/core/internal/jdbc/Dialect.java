@@ -105,6 +105,22 @@ public interface Dialect {
         return "stream, seq";
     }
 
+    /**
+     * Whether a page whose keys are probably all new is sent first as plain inserts, under a savepoint, instead of
+     * reading its stored versions first ({@link InsertFirst}): when every insert succeeds, every change was written
+     * and the counts are exact without the read; when a key exists, {@link #isDuplicateKey} says so, the inserts
+     * are rolled back to the savepoint and the page takes the read-first way.
+     */
+    default boolean insertsFirst() {
+        return false;
+    }
+
+    /** A plain insert of one row into {@code table}: the parameters are {@code columns} in order (quoted already). */
+    default String plainInsert(String table, List<String> columns) {
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+    }
+
     /** Whether a batch's update counts say exactly which rows the versioned upsert wrote (1) or skipped (0). */
     default boolean exactBatchCounts() {
         return false;

@@ -24,6 +24,10 @@ public final class GenericTable implements RecordTable {
     private final String stream;
     private final Clock clock;
     private final String upsert;
+    private final String insert;
+    /** Null unless the dialect tries a page of new keys as plain inserts first. */
+    private final InsertFirst first;
+
     private final boolean exactCounts;
     private final SetUpsert set;
     private final String setUpsert;
@@ -38,6 +42,8 @@ public final class GenericTable implements RecordTable {
         this.clock = clock;
         this.exactCounts = dialect.exactBatchCounts();
         this.upsert = dialect.versionedUpsert(table, COLUMNS, List.of("stream", "record_key"), "version");
+        this.insert = dialect.plainInsert(table, COLUMNS);
+        this.first = dialect.insertsFirst() ? new InsertFirst() : null;
         if (dialect.setUpserts()) {
             this.set = SetUpsert.of(Map.of(
                     "stream", "character varying",
@@ -67,6 +73,9 @@ public final class GenericTable implements RecordTable {
                 }
             }
         }
+        if (first != null) {
+            first.read(out.size());
+        }
         return out;
     }
 
@@ -74,6 +83,11 @@ public final class GenericTable implements RecordTable {
     public List<Change> tryWriteCounted(Connection c, Collection<Change> changes) throws SQLException {
         if (exactCounts) {
             return writeCounted(c, changes);
+        }
+        if (first != null && first.worthTrying()) {
+            return first.tryInserts(c, dialect, () -> send(c, insert, List.copyOf(changes)))
+                    ? List.copyOf(changes)
+                    : null;
         }
         if (set == null) {
             return null;
@@ -99,9 +113,13 @@ public final class GenericTable implements RecordTable {
 
     @Override
     public List<Change> writeCounted(Connection c, Collection<Change> changes) throws SQLException {
-        List<Change> rows = List.copyOf(changes);
+        return send(c, upsert, List.copyOf(changes));
+    }
+
+    /** Binds the rows to {@code sql} (the table's columns in order) as a batch; answers those it counts written. */
+    private List<Change> send(Connection c, String sql, List<Change> rows) throws SQLException {
         long now = Micros.of(clock.instant());
-        try (PreparedStatement ps = c.prepareStatement(upsert)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             TextBatch batch = new TextBatch(ps, dialect);
             for (Change ch : rows) {
                 String fields = fields(ch);

@@ -41,6 +41,9 @@ public final class MappedTable implements RecordTable {
     private final SetUpsert set;
     private final Map<List<String>, String> upserts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<List<String>, String> setUpserts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<String>, String> inserts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Null unless the dialect tries inserts first and the table has a deleted column (no tombstones to check). */
+    private final InsertFirst first;
 
     /** A column as the database names it, quoted, with its JDBC type. */
     record Column(String quoted, String field, int sqlType) {}
@@ -57,6 +60,7 @@ public final class MappedTable implements RecordTable {
         this.ignoreUnmapped = b.ignoreUnmapped;
         this.tombstones = b.tombstones;
         this.set = b.set;
+        this.first = d.insertsFirst() && deleted != null ? new InsertFirst() : null;
     }
 
     /**
@@ -169,6 +173,9 @@ public final class MappedTable implements RecordTable {
                 }
             }
         }
+        if (first != null) {
+            first.read(out.size());
+        }
         return out;
     }
 
@@ -184,6 +191,9 @@ public final class MappedTable implements RecordTable {
     public List<Change> tryWriteCounted(Connection c, Collection<Change> changes) throws SQLException {
         if (d.exactBatchCounts() && deleted != null) {
             return writeCounted(c, changes);
+        }
+        if (first != null && first.worthTrying()) {
+            return first.tryInserts(c, d, () -> insertAll(c, changes)) ? List.copyOf(changes) : null;
         }
         if (set == null || !set.returnsKeysAsSent(key.quoted())) {
             return null;
@@ -387,9 +397,27 @@ public final class MappedTable implements RecordTable {
     }
 
     private List<Change> upsert(Connection c, List<Column> data, List<Change> rows) throws SQLException {
-        List<String> names = columnNames(data);
         String sql = upserts.computeIfAbsent(
-                names, n -> d.versionedUpsert(table, n, List.of(key.quoted()), version.quoted()));
+                columnNames(data), n -> d.versionedUpsert(table, n, List.of(key.quoted()), version.quoted()));
+        return send(c, sql, data, rows);
+    }
+
+    /** The changes (one per key, none of them stored) as plain inserts, a statement per shape; deletes as flagged rows. */
+    private void insertAll(Connection c, Collection<Change> changes) throws SQLException {
+        Map<List<Column>, List<Change>> byShape = new LinkedHashMap<>();
+        Shapes shapes = new Shapes();
+        for (Change ch : changes) {
+            byShape.computeIfAbsent(ch.isDelete() ? List.of() : shapes.of(ch), s -> new ArrayList<>())
+                    .add(ch);
+        }
+        for (Map.Entry<List<Column>, List<Change>> e : byShape.entrySet()) {
+            String sql = inserts.computeIfAbsent(columnNames(e.getKey()), n -> d.plainInsert(table, n));
+            send(c, sql, e.getKey(), e.getValue());
+        }
+    }
+
+    /** Binds the rows to {@code sql} (key, data, deleted flag, version) as a batch; answers those it counts written. */
+    private List<Change> send(Connection c, String sql, List<Column> data, List<Change> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             TextBatch batch = new TextBatch(ps, d);
             for (Change ch : rows) {

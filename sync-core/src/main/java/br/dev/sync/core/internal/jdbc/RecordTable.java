@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Where one stream's records live: the SDK's generic table or a host's table. Stateless; thread-safe. */
+/** Where one stream's records live: the SDK's generic table or a host's table. Thread-safe; its only state is
+ * whether its recent pages brought new keys ({@link InsertFirst}).
+ */
 public interface RecordTable {
     /**
      * The stored versions of these keys (tombstones included), read in the caller's transaction with the rows

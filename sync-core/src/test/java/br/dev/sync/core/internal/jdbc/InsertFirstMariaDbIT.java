@@ -1,0 +1,167 @@
+package br.dev.sync.core.internal.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import br.dev.sync.core.Change;
+import br.dev.sync.core.testkit.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * On MariaDB a page of new keys goes as plain inserts without reading the stored versions; a page in which a key
+ * exists is rolled back to where it started and left to the read-first way, which then runs until a read finds
+ * none of a page's keys. Counted on the session's own statement counters.
+ */
+class InsertFirstMariaDbIT {
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.mariadb();
+
+    private static final String TABLE = TestDatabase.prefix("mdb_insert_first") + "items";
+    private static final String STREAM = "items";
+
+    private Connection c;
+    private MappedTable table;
+
+    @BeforeEach
+    void create() throws SQLException {
+        db.dropTables(List.of(TABLE));
+        db.execute("CREATE TABLE " + TABLE + " (item_id VARCHAR(100) NOT NULL PRIMARY KEY, rev BIGINT NOT NULL,"
+                + " removed BOOLEAN DEFAULT FALSE NOT NULL, item_name VARCHAR(400))");
+        c = db.connect();
+        table = MappedTable.resolve(
+                c,
+                new MariaDbDialect(),
+                STREAM,
+                TABLE,
+                "item_id",
+                "rev",
+                "removed",
+                Map.of("name", "item_name"),
+                false,
+                "unused_tombstones");
+        c.setAutoCommit(false);
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        c.close();
+        db.dropTables(List.of(TABLE));
+    }
+
+    @Test
+    void aPageOfNewKeysIsInsertedWithoutAReadAndCountedWhole() throws SQLException {
+        long selects = status("Com_select");
+        long inserts = status("Com_insert");
+
+        List<Change> written = table.tryWriteCounted(c, page(0, 1_000));
+        c.commit();
+
+        assertThat(written).hasSize(1_000);
+        assertThat(status("Com_select") - selects).as("reads").isZero();
+        // about 1,000 x 400 characters in parts of about 80,000: several multi-row statements (a statement a row
+        // without rewriteBatchedStatements)
+        boolean rewrite = c.getMetaData().getURL().contains("rewriteBatchedStatements=true");
+        assertThat(status("Com_insert") - inserts).isBetween(rewrite ? 4L : 1_000L, rewrite ? 8L : 1_000L);
+        assertThat(rows()).isEqualTo(1_000);
+        assertThat(name("item-999")).isEqualTo("name 999 " + "x".repeat(300));
+    }
+
+    @Test
+    void aPageWithAStoredKeyIsRolledBackAndTheNextPagesAreReadFirstUntilAReadFindsNone() throws SQLException {
+        table.tryWriteCounted(c, List.of(Change.upsert(STREAM, "item-1999", 7, Map.of("name", "stored"), "remote")));
+        c.commit();
+
+        // the stored key is the page's last, in its last statement: the statements before it went in
+        List<Change> tried = table.tryWriteCounted(c, page(1_000, 2_000));
+
+        assertThat(tried).isNull();
+        assertThat(rows()).as("rows after the rollback to the savepoint").isEqualTo(1);
+        Map<String, Long> stored = table.lockVersions(c, keys(page(1_000, 2_000)));
+        assertThat(stored).containsExactly(Map.entry("item-1999", 7L));
+        c.rollback();
+
+        // attempts are off: the next page is not sent at all
+        long inserts = status("Com_insert");
+        assertThat(table.tryWriteCounted(c, page(2_000, 3_000))).isNull();
+        assertThat(status("Com_insert") - inserts).isZero();
+        // a read that finds none of the page's keys turns them on again
+        assertThat(table.lockVersions(c, keys(page(2_000, 3_000)))).isEmpty();
+        assertThat(table.tryWriteCounted(c, page(2_000, 3_000))).hasSize(1_000);
+        c.commit();
+        assertThat(rows()).isEqualTo(1_001);
+        assertThat(name("item-1999")).isEqualTo("stored");
+    }
+
+    @Test
+    void anErrorThatIsNotAStoredKeyIsThrownAndAttemptsStayOn() throws SQLException {
+        List<Change> page = new ArrayList<>(page(0, 10));
+        page.add(Change.upsert(STREAM, "item-too-long", 1, Map.of("name", "y".repeat(401)), "remote"));
+
+        Throwable thrown = catchThrowable(() -> table.tryWriteCounted(c, page));
+        c.rollback();
+
+        assertThat(thrown).isInstanceOf(SQLException.class);
+        assertThat(((SQLException) thrown).getErrorCode()).isEqualTo(1406);
+        assertThat(table.tryWriteCounted(c, page(0, 10))).hasSize(10);
+        c.commit();
+        assertThat(rows()).isEqualTo(10);
+    }
+
+    @Test
+    void onlyErrorOneThousandSixtyTwoSaysTheKeyIsStored() {
+        MariaDbDialect d = new MariaDbDialect();
+        assertThat(d.isDuplicateKey(new SQLException("Duplicate entry", "23000", 1062)))
+                .isTrue();
+        assertThat(d.isDuplicateKey(new java.sql.BatchUpdateException(
+                        "batch", "23000", 0, new int[0], new SQLException("Duplicate entry", "23000", 1062))))
+                .isTrue();
+        assertThat(d.isDuplicateKey(new SQLException("Column cannot be null", "23000", 1048)))
+                .isFalse();
+    }
+
+    private static List<Change> page(int from, int to) {
+        List<Change> page = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            page.add(Change.upsert(
+                    STREAM, "item-" + i, 1, Map.of("name", "name " + i + " " + "x".repeat(300)), "remote"));
+        }
+        return page;
+    }
+
+    private static List<String> keys(List<Change> page) {
+        return page.stream().map(Change::key).toList();
+    }
+
+    private long status(String name) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE '" + name + "'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
+    }
+
+    private long rows() throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private String name(String key) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT item_name FROM " + TABLE + " WHERE item_id = '" + key + "'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}

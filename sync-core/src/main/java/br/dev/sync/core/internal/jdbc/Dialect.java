@@ -14,8 +14,9 @@ import java.util.Optional;
  * {@code reWriteBatchedInserts} and MariaDB with {@code rewriteBatchedStatements} answer
  * {@code SUCCESS_NO_INFO}, and MariaDB counts found rather than changed rows unless {@code useAffectedRows=true}.
  * PostgreSQL writes a page in one set-based upsert that returns the keys it wrote ({@link #setUpserts()}). MariaDB
- * reads the page's stored versions first ({@code SELECT ... FOR UPDATE}, in the same transaction) and sends only
- * newer changes; the version check inside the upsert still guards against a writer that is not the store. H2's
+ * sends a page of probably new keys as plain inserts ({@link #insertsFirst()}); otherwise it reads the page's stored
+ * versions first ({@code SELECT ... FOR UPDATE}, in the same transaction) and sends only newer changes; the version
+ * check inside the upsert still guards against a writer that is not the store. H2's
  * MERGE answers 1 or 0 per row ({@link #exactBatchCounts()}), so the store sends the whole page and counts from the
  * batch, without the read.
  *

@@ -13,7 +13,8 @@ import java.sql.Savepoint;
  *
  * <p>A failed attempt leaves InnoDB's shared lock on the existing row until the transaction ends (a rollback to a
  * savepoint keeps row locks), so two transactions failing on the same key can deadlock as they go on to lock it for
- * update; the store retries a deadlock like any other.
+ * update; the store reports the deadlock's victim as a {@code LockTimeoutException} with nothing committed, which
+ * the engine retries.
  */
 final class InsertFirst {
     /** Sends a page's inserts on the caller's connection. */

@@ -40,7 +40,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that is refused with every problem named. Each database runs it through a subclass that supplies the database.
  */
 abstract class JdbcStoreBehaviour {
-    private static final String STREAM = "items";
+    /** The stream {@link HostItems} maps, so the same changes go to the host table when a test maps it. */
+    private static final String STREAM = SyncStoreContract.STREAM;
 
     abstract TestDatabase db();
 
@@ -339,7 +340,7 @@ abstract class JdbcStoreBehaviour {
      */
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
-    void aPageLongerThanOneStatementIsWrittenWholeAndCountedExactly(boolean mapped) {
+    void aPageLongerThanOneStatementIsWrittenWholeAndCountedExactly(boolean mapped) throws SQLException {
         int rows = 2_000;
         int nameLength = mapped ? 60 : 600;
         JdbcSyncStore store = store(mapped);
@@ -361,6 +362,7 @@ abstract class JdbcStoreBehaviour {
         Map<String, StoredRecord> back =
                 store.read(STREAM, first.stream().map(Change::key).toList());
         assertThat(back).hasSize(rows);
+        assertThat(storedRows(mapped)).isEqualTo(rows);
         for (int i = 0; i < rows; i++) {
             StoredRecord r = back.get(longKey(i));
             long version = i % 2 == 0 ? 2 : 1;
@@ -377,7 +379,7 @@ abstract class JdbcStoreBehaviour {
      */
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
-    void newKeysAfterAPageWhoseLastKeyWasStoredAreCountedExactlyAndWrittenOnce(boolean mapped) {
+    void newKeysAfterAPageWhoseLastKeyWasStoredAreCountedExactlyAndWrittenOnce(boolean mapped) throws SQLException {
         int rows = 1_500;
         int nameLength = mapped ? 60 : 600;
         JdbcSyncStore store = store(mapped);
@@ -414,6 +416,7 @@ abstract class JdbcStoreBehaviour {
         long[] count = new long[1];
         store.scan(STREAM, r -> count[0]++);
         assertThat(count[0]).isEqualTo(4L * rows);
+        assertThat(storedRows(mapped)).isEqualTo(4L * rows);
     }
 
     /**
@@ -423,7 +426,7 @@ abstract class JdbcStoreBehaviour {
      */
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
-    void aPageOfEveryOutcomeIsCountedExactlyAndWritesOnlyWhatIsNewer(boolean mapped) {
+    void aPageOfEveryOutcomeIsCountedExactlyAndWritesOnlyWhatIsNewer(boolean mapped) throws SQLException {
         JdbcSyncStore store = store(mapped);
         List<Change> stored = new ArrayList<>();
         for (int i = 0; i < 700; i++) {
@@ -449,6 +452,7 @@ abstract class JdbcStoreBehaviour {
         // of 700: 100 newer + 100 newer deletes + 200 new keys written; 100 same, 100 older, 100 older deletes not
         assertThat(r.applied()).isEqualTo(400);
         assertThat(r.unchanged()).isEqualTo(300);
+        assertThat(storedRows(mapped)).isEqualTo(900); // the 700 stored, 100 of them flagged deleted, and 200 new
         Map<String, StoredRecord> back =
                 store.read(STREAM, page.stream().map(Change::key).toList());
         for (int i = 0; i < 700; i++) {
@@ -472,6 +476,20 @@ abstract class JdbcStoreBehaviour {
             };
             assertThat(rec.version()).as(key).isEqualTo(version);
         }
+    }
+
+    private long count(String table) throws SQLException {
+        try (Connection c = db().dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The rows of the stream's own table: the host table when mapped, else the SDK's generic table. */
+    private long storedRows(boolean mapped) throws SQLException {
+        return count(mapped ? HostItems.table(prefix()) : prefix() + "records");
     }
 
     /** A fresh store writing the stream into a host table with a deleted column, or into the SDK's generic table. */

@@ -375,14 +375,23 @@ abstract class JdbcStoreBehaviour {
      * Pages of new keys after a page whose last key was stored already, with a newer version: on MariaDB the first
      * page goes as plain inserts, the second page's inserts are rolled back at its last statement and the page is
      * read first, and the third is read first again and finds nothing, after which the fourth is inserted. Each page
-     * is counted exactly, the stored row keeps its newer version, and no row is written twice or lost.
+     * is counted exactly, the stored row keeps its newer version, and no row is written twice or lost. Into the
+     * generic table, a host table with a deleted column, and one without (whose tombstones are read first).
      */
     @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void newKeysAfterAPageWhoseLastKeyWasStoredAreCountedExactlyAndWrittenOnce(boolean mapped) throws SQLException {
+    @ValueSource(strings = {"generic", "deleted column", "no deleted column"})
+    void newKeysAfterAPageWhoseLastKeyWasStoredAreCountedExactlyAndWrittenOnce(String target) throws SQLException {
         int rows = 1_500;
+        boolean mapped = !target.equals("generic");
         int nameLength = mapped ? 60 : 600;
-        JdbcSyncStore store = store(mapped);
+        JdbcSyncStore store;
+        if (mapped) {
+            boolean deletedColumn = target.equals("deleted column");
+            HostItems.create(db(), prefix(), deletedColumn);
+            store = JdbcStores.fresh(db(), prefix(), b -> b.stream(HostItems.mapping(prefix(), deletedColumn)));
+        } else {
+            store = store(false);
+        }
         String known = longKey(2 * rows - 1);
         store.apply(ApplyBatch.of(STREAM, List.of(item(known, 9, "stored"))));
         List<List<Change>> pages = new ArrayList<>();
@@ -476,6 +485,62 @@ abstract class JdbcStoreBehaviour {
             };
             assertThat(rec.version()).as(key).isEqualTo(version);
         }
+    }
+
+    /**
+     * In a host table without a deleted column, 1,200 deletes leave 1,200 tombstones; a page that brings back 600 of
+     * the keys with newer versions drops exactly those 600 tombstones, and the other 600 still hold back upserts older
+     * than the delete, in that page and after it.
+     */
+    @Test
+    void newerUpsertsDropTheirTombstonesAndOnlyThoseAndTheRestStillHoldBackOlderOnes() throws SQLException {
+        int rows = 1_200;
+        HostItems.create(db(), prefix(), false);
+        JdbcSyncStore store = JdbcStores.fresh(db(), prefix(), b -> b.stream(HostItems.mapping(prefix(), false)));
+        List<Change> stored = new ArrayList<>();
+        List<Change> deletes = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            stored.add(item("k" + i, 1, "stored " + i));
+            deletes.add(Change.delete(STREAM, "k" + i, 5, "remote"));
+        }
+        store.apply(ApplyBatch.of(STREAM, stored));
+        store.apply(ApplyBatch.of(STREAM, deletes));
+        assertThat(tombstones()).isEqualTo(rows);
+        List<Change> page = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            // the first 600 come back newer than their delete, the next 300 older; the last 300 are not in the page
+            if (i < 900) {
+                page.add(item("k" + i, i < 600 ? 6 : 4, "back " + i));
+            }
+        }
+
+        ApplyResult back = store.apply(ApplyBatch.of(STREAM, page));
+        ApplyResult older = store.apply(ApplyBatch.of(
+                STREAM,
+                List.of(item("k0", 5, "older than k0's row"), item("k700", 4, "older"), item("k1100", 3, "older"))));
+
+        assertThat(back.applied()).isEqualTo(600);
+        assertThat(back.unchanged()).isEqualTo(300);
+        assertThat(older.applied()).isZero();
+        assertThat(older.unchanged()).isEqualTo(3);
+        assertThat(tombstones()).isEqualTo(rows - 600);
+        Map<String, StoredRecord> read =
+                store.read(STREAM, stored.stream().map(Change::key).toList());
+        for (int i = 0; i < rows; i++) {
+            StoredRecord r = read.get("k" + i);
+            if (i < 600) {
+                assertThat(r.deleted()).as("k%d", i).isFalse();
+                assertThat(r.version()).as("k%d", i).isEqualTo(6);
+                assertThat(r.fields()).as("k%d", i).containsEntry("name", "back " + i);
+            } else {
+                assertThat(r.deleted()).as("k%d", i).isTrue();
+                assertThat(r.version()).as("k%d", i).isEqualTo(5);
+            }
+        }
+    }
+
+    private long tombstones() throws SQLException {
+        return count(prefix() + "tombstones");
     }
 
     private long count(String table) throws SQLException {

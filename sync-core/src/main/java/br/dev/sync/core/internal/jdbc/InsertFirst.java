@@ -7,7 +7,8 @@ import java.sql.Savepoint;
 /**
  * Whether one table's pages are sent as plain inserts before anything is read ({@link Dialect#insertsFirst()}),
  * and the attempt itself. A table starts by trying: a first sync brings only new keys. A page in which a key
- * exists already turns the attempts off, having written nothing; a read of stored versions that finds none of a
+ * exists already (or, in a table without a deleted column, has a tombstone) turns the attempts off, having written
+ * nothing; a read of stored versions that finds none of a
  * page's keys turns them on again. A page therefore costs at most one failed attempt each time the table goes
  * from new keys to known ones. Thread-safe.
  *
@@ -44,9 +45,14 @@ final class InsertFirst {
                 throw e;
             }
             c.rollback(before);
-            keysNew = false;
+            found();
             return false;
         }
+    }
+
+    /** A page's keys were found stored (a row, or a tombstone that an insert must not pass), attempted or not. */
+    void found() {
+        keysNew = false;
     }
 
     /** A read of a page's stored versions found {@code stored} of its keys. */

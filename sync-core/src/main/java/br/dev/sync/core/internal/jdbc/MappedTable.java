@@ -42,8 +42,10 @@ public final class MappedTable implements RecordTable {
     private final Map<List<String>, String> upserts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<List<String>, String> setUpserts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<List<String>, String> inserts = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Null unless the dialect tries inserts first and the table has a deleted column (no tombstones to check). */
+    /** Null unless the dialect tries inserts first. */
     private final InsertFirst first;
+    /** The deletes of a table without a deleted column. */
+    private final Tombstones tombs;
 
     /** A column as the database names it, quoted, with its JDBC type. */
     record Column(String quoted, String field, int sqlType) {}
@@ -60,7 +62,8 @@ public final class MappedTable implements RecordTable {
         this.ignoreUnmapped = b.ignoreUnmapped;
         this.tombstones = b.tombstones;
         this.set = b.set;
-        this.first = d.insertsFirst() && deleted != null ? new InsertFirst() : null;
+        this.first = d.insertsFirst() ? new InsertFirst() : null;
+        this.tombs = new Tombstones(stream, table, key, version, tombstones, d);
     }
 
     /**
@@ -162,21 +165,37 @@ public final class MappedTable implements RecordTable {
                 collect(ps, out);
             }
             if (deleted == null) {
-                String tomb = "SELECT record_key, version FROM " + tombstones + " WHERE stream = ? AND record_key IN ("
-                        + Values.marks(chunk.size()) + ") FOR UPDATE";
-                try (PreparedStatement ps = c.prepareStatement(tomb)) {
-                    ps.setString(1, stream);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 2, chunk.get(i));
-                    }
-                    collect(ps, out);
-                }
+                tombs.lock(c, chunk, out);
             }
         }
         if (first != null) {
             first.read(out.size());
         }
         return out;
+    }
+
+    /**
+     * Whether a page may go as plain inserts, {@code null} when it may not be tried at all: always with a deleted
+     * column; without one, not when the page holds a delete (it removes a row), and only when none of its keys has a
+     * tombstone. The tombstones are read and locked here, because an upsert older than its key's stored delete must
+     * not bring the record back.
+     */
+    private Boolean insertable(Connection c, Collection<Change> changes) throws SQLException {
+        if (deleted != null) {
+            return true;
+        }
+        List<String> keys = new ArrayList<>(changes.size());
+        for (Change ch : changes) {
+            if (ch.isDelete()) {
+                return null;
+            }
+            keys.add(ch.key());
+        }
+        Map<String, Long> found = new HashMap<>();
+        for (List<String> chunk : Values.chunks(keys)) {
+            tombs.lock(c, chunk, found);
+        }
+        return found.isEmpty();
     }
 
     private static void collect(PreparedStatement ps, Map<String, Long> out) throws SQLException {
@@ -192,8 +211,12 @@ public final class MappedTable implements RecordTable {
         if (d.exactBatchCounts() && deleted != null) {
             return writeCounted(c, changes);
         }
-        if (first != null && first.worthTrying()) {
+        Boolean insertable = first != null && first.worthTrying() ? insertable(c, changes) : null;
+        if (insertable == Boolean.TRUE) {
             return first.tryInserts(c, d, () -> insertAll(c, changes)) ? List.copyOf(changes) : null;
+        }
+        if (insertable == Boolean.FALSE) {
+            first.found(); // a tombstone: the page's keys are not all new, and the page is read first
         }
         if (set == null || !set.returnsKeysAsSent(key.quoted())) {
             return null;
@@ -279,7 +302,6 @@ public final class MappedTable implements RecordTable {
 
     @Override
     public List<Change> writeCounted(Connection c, Collection<Change> changes) throws SQLException {
-        Tombstones tombs = new Tombstones(stream, table, key, version, tombstones, d);
         List<Change> written = new ArrayList<>();
         List<Change> deletes = changes.stream().filter(Change::isDelete).toList();
         if (!deletes.isEmpty()) {
@@ -456,7 +478,7 @@ public final class MappedTable implements RecordTable {
                 }
             }
             if (deleted == null) {
-                new Tombstones(stream, table, key, version, tombstones, d).read(c, chunk, out);
+                tombs.read(c, chunk, out);
             }
         }
         return out;

@@ -74,22 +74,42 @@ final class Tombstones {
         }
     }
 
+    /** Reads and locks the tombstones of these keys (at most {@link Values#CHUNK}) into {@code out}. */
+    void lock(Connection c, List<String> keys, Map<String, Long> out) throws SQLException {
+        try (PreparedStatement ps = select(c, keys, " FOR UPDATE");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.merge(rs.getString(1), rs.getLong(2), Math::max);
+            }
+        }
+    }
+
+    /** Puts the tombstone of each of these keys in {@code out}, unless the key's live row there is newer. */
     void read(Connection c, List<String> keys, Map<String, StoredRecord> out) throws SQLException {
+        try (PreparedStatement ps = select(c, keys, "");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                StoredRecord live = out.get(rs.getString(1));
+                if (live == null || live.version() < rs.getLong(2)) {
+                    out.put(rs.getString(1), new StoredRecord(rs.getString(1), rs.getLong(2), true, Map.of()));
+                }
+            }
+        }
+    }
+
+    private PreparedStatement select(Connection c, List<String> keys, String suffix) throws SQLException {
         String sql = "SELECT record_key, version FROM " + tombstones + " WHERE stream = ? AND record_key IN ("
-                + Values.marks(keys.size()) + ")";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+                + Values.marks(keys.size()) + ")" + suffix;
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
             ps.setString(1, stream);
             for (int i = 0; i < keys.size(); i++) {
                 ps.setString(i + 2, keys.get(i));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    StoredRecord live = out.get(rs.getString(1));
-                    if (live == null || live.version() < rs.getLong(2)) {
-                        out.put(rs.getString(1), new StoredRecord(rs.getString(1), rs.getLong(2), true, Map.of()));
-                    }
-                }
-            }
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
         }
     }
 }

@@ -16,27 +16,39 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * On MariaDB a page of new keys goes as plain inserts without reading the stored versions; a page in which a key
- * exists is rolled back to where it started and left to the read-first way, which then runs until a read finds
- * none of a page's keys. Counted on the session's own statement counters.
+ * On MariaDB a page of new keys goes as plain inserts without reading the stored versions (in a table without a
+ * deleted column, after reading only the page's tombstones); a page in which a key exists is rolled back to where it
+ * started and left to the read-first way, which then runs until a read finds none of a page's keys. Counted on the
+ * session's own statement counters.
  */
 class InsertFirstMariaDbIT {
     @RegisterExtension
     static final TestDatabase db = TestDatabase.mariadb();
 
     private static final String TABLE = TestDatabase.prefix("mdb_insert_first") + "items";
+    private static final String BARE = TestDatabase.prefix("mdb_insert_first") + "bare_items";
+    private static final String TOMBSTONES = TestDatabase.prefix("mdb_insert_first") + "tombstones";
     private static final String STREAM = "items";
 
     private Connection c;
     private MappedTable table;
+    /** The same table without a deleted column: its deletes are rows of {@link #TOMBSTONES}. */
+    private MappedTable bare;
 
     @BeforeEach
     void create() throws SQLException {
-        db.dropTables(List.of(TABLE));
-        db.execute("CREATE TABLE " + TABLE + " (item_id VARCHAR(100) NOT NULL PRIMARY KEY, rev BIGINT NOT NULL,"
-                + " removed BOOLEAN DEFAULT FALSE NOT NULL, item_name VARCHAR(400))");
+        db.dropTables(List.of(TABLE, BARE, TOMBSTONES));
+        db.execute(
+                "CREATE TABLE " + TABLE + " (item_id VARCHAR(100) NOT NULL PRIMARY KEY, rev BIGINT NOT NULL,"
+                        + " removed BOOLEAN DEFAULT FALSE NOT NULL, item_name VARCHAR(400))",
+                "CREATE TABLE " + BARE + " (item_id VARCHAR(100) NOT NULL PRIMARY KEY, rev BIGINT NOT NULL,"
+                        + " item_name VARCHAR(400))",
+                "CREATE TABLE " + TOMBSTONES + " (stream VARCHAR(200) NOT NULL, record_key VARCHAR(255) NOT NULL,"
+                        + " version BIGINT NOT NULL, PRIMARY KEY (record_key, stream))");
         c = db.connect();
         table = MappedTable.resolve(
                 c,
@@ -49,31 +61,46 @@ class InsertFirstMariaDbIT {
                 Map.of("name", "item_name"),
                 false,
                 "unused_tombstones");
+        bare = MappedTable.resolve(
+                c,
+                new MariaDbDialect(),
+                STREAM,
+                BARE,
+                "item_id",
+                "rev",
+                null,
+                Map.of("name", "item_name"),
+                false,
+                TOMBSTONES);
         c.setAutoCommit(false);
     }
 
     @AfterEach
     void drop() throws SQLException {
         c.close();
-        db.dropTables(List.of(TABLE));
+        db.dropTables(List.of(TABLE, BARE, TOMBSTONES));
     }
 
-    @Test
-    void aPageOfNewKeysIsInsertedWithoutAReadAndCountedWhole() throws SQLException {
+    /** Without a deleted column the page's tombstones are read, 500 keys a statement; the table itself never. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aPageOfNewKeysIsInsertedWithoutAReadOfTheTableAndCountedWhole(boolean deletedColumn) throws SQLException {
+        MappedTable into = deletedColumn ? table : bare;
         long selects = status("Com_select");
         long inserts = status("Com_insert");
 
-        List<Change> written = table.tryWriteCounted(c, page(0, 1_000));
+        List<Change> written = into.tryWriteCounted(c, page(0, 1_000));
         c.commit();
 
         assertThat(written).hasSize(1_000);
-        assertThat(status("Com_select") - selects).as("reads").isZero();
+        assertThat(status("Com_select") - selects).as("reads").isEqualTo(deletedColumn ? 0 : 2);
         // about 1,000 x 400 characters in parts of about 80,000: several multi-row statements (a statement a row
         // without rewriteBatchedStatements)
         boolean rewrite = c.getMetaData().getURL().contains("rewriteBatchedStatements=true");
         assertThat(status("Com_insert") - inserts).isBetween(rewrite ? 4L : 1_000L, rewrite ? 8L : 1_000L);
-        assertThat(rows()).isEqualTo(1_000);
-        assertThat(name("item-999")).isEqualTo("name 999 " + "x".repeat(300));
+        String named = deletedColumn ? TABLE : BARE;
+        assertThat(rows(named)).isEqualTo(1_000);
+        assertThat(name(named, "item-999")).isEqualTo("name 999 " + "x".repeat(300));
     }
 
     @Test
@@ -118,6 +145,45 @@ class InsertFirstMariaDbIT {
     }
 
     @Test
+    void withoutADeletedColumnAKeysTombstoneSendsThePageToTheReadFirstWayWithNothingInserted() throws SQLException {
+        // item-1500 was deleted at version 5, and the page brings it at version 1: it must not come back
+        db.execute("INSERT INTO " + TOMBSTONES + " VALUES ('" + STREAM + "', 'item-1500', 5)");
+
+        long inserts = status("Com_insert");
+        List<Change> tried = bare.tryWriteCounted(c, page(1_000, 2_000));
+
+        assertThat(tried).isNull();
+        assertThat(status("Com_insert") - inserts).as("inserts").isZero();
+        assertThat(bare.lockVersions(c, keys(page(1_000, 2_000)))).containsExactly(Map.entry("item-1500", 5L));
+        c.rollback();
+        // attempts are off: the next page reads nothing and sends nothing, until a read finds none of a page's keys
+        long selects = status("Com_select");
+        assertThat(bare.tryWriteCounted(c, page(2_000, 3_000))).isNull();
+        assertThat(status("Com_select") - selects).as("reads").isZero();
+        assertThat(bare.lockVersions(c, keys(page(2_000, 3_000)))).isEmpty();
+        assertThat(bare.tryWriteCounted(c, page(2_000, 3_000))).hasSize(1_000);
+        c.commit();
+        assertThat(rows(BARE)).isEqualTo(1_000);
+        assertThat(name(BARE, "item-1500")).isNull();
+    }
+
+    @Test
+    void withoutADeletedColumnAPageWithADeleteIsLeftToTheReadFirstWayAndAttemptsStayOn() throws SQLException {
+        List<Change> page = new ArrayList<>(page(0, 10));
+        page.add(Change.delete(STREAM, "item-gone", 3, "remote"));
+        long selects = status("Com_select");
+        long inserts = status("Com_insert");
+
+        assertThat(bare.tryWriteCounted(c, page)).isNull();
+
+        assertThat(status("Com_select") - selects).as("reads").isZero();
+        assertThat(status("Com_insert") - inserts).as("inserts").isZero();
+        assertThat(bare.tryWriteCounted(c, page(0, 10))).hasSize(10);
+        c.commit();
+        assertThat(rows(BARE)).isEqualTo(10);
+    }
+
+    @Test
     void onlyErrorOneThousandSixtyTwoSaysTheKeyIsStored() {
         MariaDbDialect d = new MariaDbDialect();
         assertThat(d.isDuplicateKey(new SQLException("Duplicate entry", "23000", 1062)))
@@ -151,16 +217,24 @@ class InsertFirstMariaDbIT {
     }
 
     private long rows() throws SQLException {
+        return rows(TABLE);
+    }
+
+    private long rows(String table) throws SQLException {
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private String name(String key) throws SQLException {
+        return name(TABLE, key);
+    }
+
+    private String name(String table, String key) throws SQLException {
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT item_name FROM " + TABLE + " WHERE item_id = '" + key + "'")) {
+                ResultSet rs = s.executeQuery("SELECT item_name FROM " + table + " WHERE item_id = '" + key + "'")) {
             return rs.next() ? rs.getString(1) : null;
         }
     }

@@ -489,8 +489,8 @@ abstract class JdbcStoreBehaviour {
 
     /**
      * In a host table without a deleted column, 1,200 deletes leave 1,200 tombstones; a page that brings back 600 of
-     * the keys with newer versions drops exactly those 600 tombstones, and the other 600 still hold back upserts older
-     * than the delete, in that page and after it.
+     * the keys with newer versions (more keys than one statement takes) drops exactly those 600 tombstones, and the
+     * other 600 still hold back upserts older than the delete, in that page and after it.
      */
     @Test
     void newerUpsertsDropTheirTombstonesAndOnlyThoseAndTheRestStillHoldBackOlderOnes() throws SQLException {

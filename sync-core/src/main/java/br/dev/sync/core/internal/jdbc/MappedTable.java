@@ -300,6 +300,11 @@ public final class MappedTable implements RecordTable {
         return new SetWrite(sql, arrays, rows);
     }
 
+    /**
+     * {@inheritDoc} Without a deleted column it is called only through {@link #write}, with changes newer than the
+     * versions {@link #lockVersions} read and locked, tombstones included: its upserts do not check the tombstones,
+     * and it drops every tombstone of the keys it upserts.
+     */
     @Override
     public List<Change> writeCounted(Connection c, Collection<Change> changes) throws SQLException {
         List<Change> written = new ArrayList<>();

@@ -184,6 +184,30 @@ class InsertFirstMariaDbIT {
     }
 
     @Test
+    void upsertsOverTombstonesDropThemInAStatementPerFiveHundredKeys() throws SQLException {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 1_000; i++) {
+            values.append(i == 0 ? "" : ", ").append("('" + STREAM + "', 'item-" + i + "', 1)");
+        }
+        db.execute("INSERT INTO " + TOMBSTONES + " VALUES " + values);
+        List<Change> newer = page(0, 1_000).stream()
+                .map(ch -> Change.upsert(STREAM, ch.key(), 2, ch.fields(), "remote"))
+                .toList();
+        assertThat(bare.tryWriteCounted(c, newer))
+                .as("a page with tombstones is read first")
+                .isNull();
+        assertThat(bare.lockVersions(c, keys(newer))).hasSize(1_000);
+        long deletes = status("Com_delete");
+
+        bare.write(c, newer);
+        c.commit();
+
+        assertThat(status("Com_delete") - deletes).as("deletes").isEqualTo(2);
+        assertThat(rows(TOMBSTONES)).isZero();
+        assertThat(rows(BARE)).isEqualTo(1_000);
+    }
+
+    @Test
     void onlyErrorOneThousandSixtyTwoSaysTheKeyIsStored() {
         MariaDbDialect d = new MariaDbDialect();
         assertThat(d.isDuplicateKey(new SQLException("Duplicate entry", "23000", 1062)))

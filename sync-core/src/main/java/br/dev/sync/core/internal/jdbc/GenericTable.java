@@ -66,7 +66,7 @@ public final class GenericTable implements RecordTable {
         for (List<String> chunk : Values.chunks(keys)) {
             String sql = "SELECT record_key, version FROM " + table + " WHERE stream = ? AND record_key IN ("
                     + Values.marks(chunk.size()) + ") FOR UPDATE";
-            try (PreparedStatement ps = keyed(c, sql, chunk);
+            try (PreparedStatement ps = Values.keyed(c, sql, stream, chunk);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.put(rs.getString(1), rs.getLong(2));
@@ -141,7 +141,7 @@ public final class GenericTable implements RecordTable {
         for (List<String> chunk : Values.chunks(keys)) {
             String sql = "SELECT record_key, version, deleted, fields FROM " + table
                     + " WHERE stream = ? AND record_key IN (" + Values.marks(chunk.size()) + ")";
-            try (PreparedStatement ps = keyed(c, sql, chunk);
+            try (PreparedStatement ps = Values.keyed(c, sql, stream, chunk);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     StoredRecord r = record(rs);
@@ -172,14 +172,5 @@ public final class GenericTable implements RecordTable {
         boolean deleted = rs.getBoolean(3);
         Map<String, Object> fields = deleted ? Map.of() : JsonText.fields(rs.getString(4), stream + "/" + key);
         return new StoredRecord(key, rs.getLong(2), deleted, fields);
-    }
-
-    private PreparedStatement keyed(Connection c, String sql, List<String> keys) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        ps.setString(1, stream);
-        for (int i = 0; i < keys.size(); i++) {
-            ps.setString(i + 2, keys.get(i));
-        }
-        return ps;
     }
 }

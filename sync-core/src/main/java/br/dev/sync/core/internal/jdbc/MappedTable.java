@@ -175,30 +175,20 @@ public final class MappedTable implements RecordTable {
     }
 
     /**
-     * Whether a page may go as plain inserts, {@code null} when it may not be tried at all: always with a deleted
-     * column; without one, not when the page holds a delete (it removes a row), and only when none of its keys has a
-     * tombstone. The tombstones are read and locked here, because an upsert older than its key's stored delete must
-     * not bring the record back.
+     * Whether one of these keys has a tombstone, read and locked: in a table without a deleted column an upsert
+     * older than its key's stored delete must not bring the record back, so such a page is not sent as inserts.
      */
-    private Boolean insertable(Connection c, Collection<Change> changes) throws SQLException {
-        if (deleted != null) {
-            return true;
-        }
-        List<String> keys = new ArrayList<>(changes.size());
-        for (Change ch : changes) {
-            if (ch.isDelete()) {
-                return null;
-            }
-            keys.add(ch.key());
-        }
+    private boolean anyTombstone(Connection c, Collection<Change> changes) throws SQLException {
         Map<String, Long> found = new HashMap<>();
-        for (List<String> chunk : Values.chunks(keys)) {
+        for (List<String> chunk :
+                Values.chunks(changes.stream().map(Change::key).toList())) {
             tombs.lock(c, chunk, found);
         }
-        return found.isEmpty();
+        return !found.isEmpty();
     }
 
-    private static void collect(PreparedStatement ps, Map<String, Long> out) throws SQLException {
+    /** Puts each row's key and version in {@code out}, keeping a key's highest version. */
+    static void collect(PreparedStatement ps, Map<String, Long> out) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.merge(rs.getString(1), rs.getLong(2), Math::max);
@@ -211,11 +201,13 @@ public final class MappedTable implements RecordTable {
         if (d.exactBatchCounts() && deleted != null) {
             return writeCounted(c, changes);
         }
-        Boolean insertable = first != null && first.worthTrying() ? insertable(c, changes) : null;
-        if (insertable == Boolean.TRUE) {
-            return first.tryInserts(c, d, () -> insertAll(c, changes)) ? List.copyOf(changes) : null;
-        }
-        if (insertable == Boolean.FALSE) {
+        // without a deleted column a delete removes a row, which plain inserts cannot do: such a page reads first
+        if (first != null
+                && first.worthTrying()
+                && (deleted != null || changes.stream().noneMatch(Change::isDelete))) {
+            if (deleted != null || !anyTombstone(c, changes)) {
+                return first.tryInserts(c, d, () -> insertAll(c, changes)) ? List.copyOf(changes) : null;
+            }
             first.found(); // a tombstone: the page's keys are not all new, and the page is read first
         }
         if (set == null || !set.returnsKeysAsSent(key.quoted())) {

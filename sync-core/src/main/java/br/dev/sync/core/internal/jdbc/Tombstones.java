@@ -68,11 +68,7 @@ final class Tombstones {
                 Values.chunks(upserts.stream().map(Change::key).toList())) {
             String sql = "DELETE FROM " + tombstones + " WHERE stream = ? AND record_key IN ("
                     + Values.marks(chunk.size()) + ")";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, stream);
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 2, chunk.get(i));
-                }
+            try (PreparedStatement ps = Values.keyed(c, sql, stream, chunk)) {
                 ps.executeUpdate();
             }
         }
@@ -80,11 +76,8 @@ final class Tombstones {
 
     /** Reads and locks the tombstones of these keys (at most {@link Values#CHUNK}) into {@code out}. */
     void lock(Connection c, List<String> keys, Map<String, Long> out) throws SQLException {
-        try (PreparedStatement ps = select(c, keys, " FOR UPDATE");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.merge(rs.getString(1), rs.getLong(2), Math::max);
-            }
+        try (PreparedStatement ps = select(c, keys, " FOR UPDATE")) {
+            MappedTable.collect(ps, out);
         }
     }
 
@@ -104,16 +97,6 @@ final class Tombstones {
     private PreparedStatement select(Connection c, List<String> keys, String suffix) throws SQLException {
         String sql = "SELECT record_key, version FROM " + tombstones + " WHERE stream = ? AND record_key IN ("
                 + Values.marks(keys.size()) + ")" + suffix;
-        PreparedStatement ps = c.prepareStatement(sql);
-        try {
-            ps.setString(1, stream);
-            for (int i = 0; i < keys.size(); i++) {
-                ps.setString(i + 2, keys.get(i));
-            }
-            return ps;
-        } catch (SQLException e) {
-            ps.close();
-            throw e;
-        }
+        return Values.keyed(c, sql, stream, keys);
     }
 }

@@ -1,6 +1,7 @@
 package br.dev.sync.core.internal.jdbc;
 
 import java.sql.Clob;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,6 +52,21 @@ final class Values {
     /** "?, ?, ?" for n parameters. */
     static String marks(int n) {
         return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    /** {@code sql} prepared with the stream as its first parameter and then the keys, in order. */
+    static PreparedStatement keyed(Connection c, String sql, String stream, List<String> keys) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        try {
+            ps.setString(1, stream);
+            for (int i = 0; i < keys.size(); i++) {
+                ps.setString(i + 2, keys.get(i));
+            }
+            return ps;
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
     }
 
     /** The keys in lists of at most {@link #CHUNK}, to keep IN lists within every driver's limits. */

@@ -2,6 +2,7 @@ package br.dev.sync.portal.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
@@ -55,7 +56,7 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
         }
         try (JsonParser p = factory(parser).createParser(body.chars(), 0, body.length())) {
             p.nextToken();
-            return page(p, context, body.chars());
+            return page(p, context, body.chars(), body.length());
         } finally {
             body.giveBack();
         }
@@ -71,30 +72,98 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
         }
     }
 
-    private static Wire.Lista page(JsonParser p, DeserializationContext context, char[] body) throws IOException {
+    /**
+     * Reads the page {@code first} is on (its opening brace read), over the first {@code length} characters of
+     * {@code text}. The records are cut by {@link RecordCut} when it reads as the parser does; the parser then goes
+     * on from a copy of what follows the array, which starts with a brace of its own in place of the array's end.
+     */
+    private static Wire.Lista page(JsonParser first, DeserializationContext context, char[] text, int length)
+            throws IOException {
         List<String> records = null;
         Wire.Pagina pagina = null;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            if (p.nextToken() == JsonToken.VALUE_NULL) {
-                continue;
+        JsonParser p = first;
+        char[] chars = text;
+        int end = length;
+        try {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                if (p.nextToken() == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                if (field.equals("itens")) {
+                    if (!p.isExpectedStartArrayToken()) {
+                        context.handleUnexpectedToken(context.constructType(List.class), p);
+                    }
+                    if (!RecordCut.readsAs(p)) {
+                        records = parsed(p, chars);
+                        continue;
+                    }
+                    records = new ArrayList<>();
+                    int open = (int) p.currentTokenLocation().getCharOffset();
+                    int depth = p.getParsingContext().getNestingDepth();
+                    int close = RecordCut.records(p, chars, open, end, depth, records);
+                    chars = after(p, chars, close, end);
+                    end = chars.length;
+                    JsonParser rest = factory(first).createParser(chars, 0, end);
+                    if (p != first) {
+                        p.close();
+                    }
+                    p = rest;
+                    p.nextToken();
+                } else if (field.equals("pagina")) {
+                    pagina = context.readValue(p, Wire.Pagina.class);
+                } else {
+                    p.skipChildren();
+                }
             }
-            if (field.equals("itens")) {
-                records = records(p, context, body);
-            } else if (field.equals("pagina")) {
-                pagina = context.readValue(p, Wire.Pagina.class);
-            } else {
-                p.skipChildren();
+        } finally {
+            if (p != first) {
+                p.close();
             }
         }
         return new Wire.Lista(records, pagina);
     }
 
-    /** The records of the array {@code p} is on, each as the text from its first to its last character. */
-    private static List<String> records(JsonParser p, DeserializationContext context, char[] body) throws IOException {
-        if (!p.isExpectedStartArrayToken()) {
-            context.handleUnexpectedToken(context.constructType(List.class), p);
+    /**
+     * What follows the array ending at {@code close}, as the text of an object: an opening brace, then the rest of
+     * the page with the comma after the array (if any) blanked. It must be a comma followed by another field, or the page's closing brace.
+     */
+    private static char[] after(JsonParser p, char[] text, int close, int end) throws IOException {
+        int next = space(text, close + 1, end);
+        boolean comma = next < end && text[next] == ',';
+        if (!comma && (next >= end || text[next] != '}')) {
+            throw new JsonParseException(
+                    p, "expected ',' or '}' after the records, at character " + next + " of the page");
         }
+        if (comma) {
+            int field = space(text, next + 1, end);
+            if (field >= end || text[field] != '"') {
+                throw new JsonParseException(
+                        p, "expected another field after the comma at character " + next + " of the page");
+            }
+        }
+        char[] rest = new char[end - close];
+        rest[0] = '{';
+        System.arraycopy(text, close + 1, rest, 1, end - close - 1);
+        if (comma) {
+            rest[next - close] = ' ';
+        }
+        return rest;
+    }
+
+    private static int space(char[] text, int from, int end) {
+        int i = from;
+        while (i < end && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The records of the array {@code p} is on, each as the text from its first to its last character, found by
+     * the parser's own tokens: for a parser that accepts more than strict JSON, which {@link RecordCut} does not.
+     */
+    static List<String> parsed(JsonParser p, char[] body) throws IOException {
         List<String> records = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t == JsonToken.VALUE_NULL) {

@@ -126,10 +126,18 @@ public final class BenchChild {
                     sdk.pendingChanges(store);
                     return List.of(timedPull("SDK pull, 10% conflicts", store, transport));
                 }
+                case "pull-update-load":
+                    return List.of(load("SDK pull, mapped table, load", SdkCases.Target.MAPPED, sdk));
+                case "pull-portal-update-load":
+                    return List.of(load("SDK pull, Portal table, load", SdkCases.Target.PORTAL_TABLE, sdk));
+                case "pull-update":
+                    return List.of(updatePull("SDK pull, mapped table, update", SdkCases.Target.MAPPED, sdk));
+                case "pull-portal-update":
+                    return List.of(updatePull("SDK pull, Portal table, update", SdkCases.Target.PORTAL_TABLE, sdk));
                 case "topology":
                     return List.of(pull("topology PG->PG, insert", SdkCases.Target.MAPPED, sdk));
                 case "topology-update":
-                    warmPull(SdkCases.Target.MAPPED);
+                    warmUpdate(SdkCases.Target.MAPPED);
                     return List.of(
                             timedPull("topology PG->PG, update", sdk.store(SdkCases.Target.MAPPED, true), transport));
                 case "naive": {
@@ -154,6 +162,33 @@ public final class BenchChild {
         private Result pull(String label, SdkCases.Target target, SdkCases sdk) throws Exception {
             warmPull(target);
             return timedPull(label, sdk.store(target, false), transportOf());
+        }
+
+        /** A pull into a new table, not warmed up: what the update cases start from. */
+        private Result load(String label, SdkCases.Target target, SdkCases sdk) throws Exception {
+            return timedPull(label, sdk.store(target, false), transportOf());
+        }
+
+        /** The pull of newer versions into the table the load filled, after warm-up rounds of the same path. */
+        private Result updatePull(String label, SdkCases.Target target, SdkCases sdk) throws Exception {
+            warmUpdate(target);
+            return timedPull(label, sdk.store(target, true), transportOf());
+        }
+
+        /**
+         * Warm-up rounds of pulls into stored rows: each pulls the first pages into tables of its own, lowers their
+         * versions, and pulls the same pages again through a store with no checkpoint, every row then newer than
+         * the stored one (warming inserts alone left the JIT compiling 2 s into a measured update pull).
+         */
+        private void warmUpdate(SdkCases.Target target) throws Exception {
+            warm(prefix -> {
+                SdkCases warm = new SdkCases(db, ds, firstPages(), prefix);
+                SyncTransport pages = firstPages();
+                SdkCases.pull(warm.store(target, false), pages);
+                warm.lowerVersions(target);
+                SyncTransport again = firstPages();
+                SdkCases.pull(warm.store(target, true, prefix + "again_"), again);
+            });
         }
 
         /** Warm-up rounds of pulls of the first pages (see {@link Warmup}), each into tables of its own. */

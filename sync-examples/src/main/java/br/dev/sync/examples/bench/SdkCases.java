@@ -15,6 +15,7 @@ import br.dev.sync.portal.model.ProcessedObject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,20 +55,41 @@ final class SdkCases {
 
     /** Creates the target table (unless {@code keep}) and answers the store that writes into it. */
     JdbcSyncStore store(Target target, boolean keep) throws SQLException {
+        return store(target, keep, prefix);
+    }
+
+    /**
+     * As {@link #store(Target, boolean)}, with the SDK's own tables (checkpoints, outbox) named with {@code
+     * sdkPrefix}: another prefix gives a store that has pulled nothing yet into the same target table.
+     */
+    JdbcSyncStore store(Target target, boolean keep, String sdkPrefix) throws SQLException {
         if (!keep && target == Target.MAPPED) {
             try (Connection c = ds.getConnection()) {
                 db.createHostTable(c, hostTable());
             }
         }
-        JdbcSyncStore.Builder b = JdbcSyncStore.builder(ds).tablePrefix(prefix);
+        JdbcSyncStore.Builder b = JdbcSyncStore.builder(ds).tablePrefix(sdkPrefix);
         if (target == Target.MAPPED) {
             b.stream(mapping(hostTable()).deleted("deleted").build());
         } else if (target == Target.PORTAL_TABLE) {
-            PortalTables tables = PortalTables.withPrefix(prefix + "portal_");
+            PortalTables tables = portalTables();
             tables.migrate(ds);
             b.stream(mapping(tables.table(PortalStreams.PRE_POSTINGS)).build());
         }
         return b.build();
+    }
+
+    private PortalTables portalTables() {
+        return PortalTables.withPrefix(prefix + "portal_");
+    }
+
+    /** Lowers every version the target table holds by one: the same records pulled again are then newer. */
+    void lowerVersions(Target target) throws SQLException {
+        String table = target == Target.MAPPED ? hostTable() : portalTables().table(PortalStreams.PRE_POSTINGS);
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE " + table + " SET version = version - 1");
+        }
     }
 
     private static StreamTable.Builder mapping(String table) {

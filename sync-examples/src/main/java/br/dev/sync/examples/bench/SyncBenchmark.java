@@ -3,6 +3,7 @@ package br.dev.sync.examples.bench;
 import br.dev.sync.portal.PortalPostal;
 import br.dev.sync.portal.sandbox.PortalSandbox;
 import br.dev.sync.portal.sandbox.SandboxOptions;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -34,11 +35,14 @@ public final class SyncBenchmark implements Callable<Integer> {
             "pull-generic",
             "pull-portal",
             "conflict",
+            "pull-update",
+            "pull-portal-update",
             "naive",
             "push",
             "topology");
 
     static final int DEFAULT_WARM_PAGES = 30;
+    private static final String PRE_POSTINGS = "pre-postagens";
 
     @Option(
             names = "--warm-pages",
@@ -140,7 +144,9 @@ public final class SyncBenchmark implements Callable<Integer> {
                     for (String kind : databases) {
                         BenchDb db = BenchDb.of(kind, prefix);
                         for (String kase : only) {
-                            if (!kase.equals("topology")) {
+                            if (kase.endsWith("-update")) {
+                                update(jvm, db, kase, n, sandbox);
+                            } else if (!kase.equals("topology")) {
                                 measure(jvm, db, kase, n, sandbox.baseUrl());
                             }
                         }
@@ -182,6 +188,40 @@ public final class SyncBenchmark implements Callable<Integer> {
         db.dropAll();
         String heap = kase.equals("naive") ? naiveXmx : xmx;
         run(jvm, heap, List.of(kase, db.kind(), db.url(), String.valueOf(n), baseUrl, prefix));
+    }
+
+    /**
+     * A pull of newer versions of rows the table holds: the case's target is loaded by a pull of its own (not in
+     * the table), every pre-posting the sandbox holds then gets a new weight and update time, and the measured JVM
+     * pulls them from the checkpoint the load left. Its ratio is to the update pass of the batch-upsert ceiling.
+     */
+    private void update(ChildJvm jvm, BenchDb db, String kase, int n, PortalSandbox sandbox) throws Exception {
+        db.dropAll();
+        List<String> load = List.of(kase + "-load", db.kind(), db.url(), String.valueOf(n), sandbox.baseUrl(), prefix);
+        List<Result> loaded = inProcess ? BenchChild.measure(load.toArray(String[]::new)) : jvm.run(xmx, timeout, load);
+        Result first = loaded.get(0);
+        if (!first.measured()) {
+            add(first);
+            return;
+        }
+        long t0 = System.nanoTime();
+        int touched = touchAll(sandbox);
+        System.out.printf(
+                "   loaded %,d rows in %.1f s; %,d pre-postings given a new weight in %.1f s%n",
+                first.rows(), first.seconds(), touched, (System.nanoTime() - t0) / 1e9);
+        run(jvm, xmx, List.of(kase, db.kind(), db.url(), String.valueOf(n), sandbox.baseUrl(), prefix));
+    }
+
+    /** Gives every pre-posting of the sandbox a new weight, which moves its update time (its version) to now. */
+    static int touchAll(PortalSandbox sandbox) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        int n = 0;
+        for (String record : sandbox.records(PRE_POSTINGS)) {
+            String key = json.readTree(record).path("codigoObjeto").asText();
+            sandbox.update(PRE_POSTINGS, key, "pesoInformado", Integer.toString(100 + n % 29_900));
+            n++;
+        }
+        return n;
     }
 
     private void topology(ChildJvm jvm, int n, PortalSandbox sandbox) throws Exception {

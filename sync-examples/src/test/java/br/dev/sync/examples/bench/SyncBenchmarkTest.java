@@ -2,16 +2,22 @@ package br.dev.sync.examples.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.dev.sync.portal.sandbox.PortalSandbox;
+import br.dev.sync.portal.sandbox.SandboxOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /** A smoke run of the benchmark on H2 with 1,000 rows, in this JVM: a figure per case, each a sane rate. */
 class SyncBenchmarkTest {
-    @Test
-    void everyCaseGivesAPositiveRateOnH2() {
-        SyncBenchmark bench = new SyncBenchmark();
-        int exit = new CommandLine(bench)
+    /** Runs the cases on H2 with 1,000 rows in this JVM; answers the exit code. */
+    private static int onH2(SyncBenchmark bench, int warmRounds, String cases) {
+        return new CommandLine(bench)
                 .execute(
                         "--rows",
                         "1000",
@@ -19,9 +25,15 @@ class SyncBenchmarkTest {
                         "h2",
                         "--in-process",
                         "--warm-rounds",
-                        "2",
+                        String.valueOf(warmRounds),
                         "--only",
-                        "ceiling,pull,pull-generic,conflict,naive,push");
+                        cases);
+    }
+
+    @Test
+    void everyCaseGivesAPositiveRateOnH2() {
+        SyncBenchmark bench = new SyncBenchmark();
+        int exit = onH2(bench, 2, "ceiling,pull,pull-generic,conflict,naive,push");
 
         List<Result> results =
                 bench.table().stream().map(ResultTable.Row::result).toList();
@@ -50,6 +62,58 @@ class SyncBenchmarkTest {
                 .filteredOn(r -> !r.label().startsWith("ceiling"))
                 .allSatisfy(r -> assertThat(r.cpu().client()).isPositive());
         assertThat(results).allSatisfy(r -> assertThat(r.cpu().steal()).isNotNegative());
+    }
+
+    @Test
+    void theUpdateCasesPullEveryRowAgainAsANewerVersionAndCompareWithTheUpdateCeiling() {
+        SyncBenchmark bench = new SyncBenchmark();
+        int exit = onH2(bench, 1, "ceiling,pull-update,pull-portal-update");
+
+        List<ResultTable.Row> rows = bench.table();
+        assertThat(exit).isZero();
+        assertThat(rows)
+                .extracting(row -> row.result().label())
+                .containsExactly(
+                        "ceiling upsert, insert",
+                        "ceiling upsert, update",
+                        "SDK pull, mapped table, update",
+                        "SDK pull, Portal table, update");
+        // an empty note means the pull applied all 1,000 rows: each was newer than the one the load stored
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.result().note()).isEmpty();
+            assertThat(row.result().rows()).isEqualTo(1000);
+        });
+        ResultTable.Row update = rows.get(2);
+        double ceiling = rows.get(1).result().rowsPerSecond();
+        assertThat(ResultTable.ratioOf(update, rows).getAsDouble())
+                .isCloseTo(update.result().rowsPerSecond() / ceiling, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void touchingThePrePostingsGivesEachANewWeightAndALaterUpdateTime() throws Exception {
+        try (PortalSandbox sandbox =
+                PortalSandbox.start(SandboxOptions.defaults().withPrePostings(50))) {
+            ObjectMapper json = new ObjectMapper();
+            Map<String, JsonNode> before = new HashMap<>();
+            for (String r : sandbox.records("pre-postagens")) {
+                JsonNode n = json.readTree(r);
+                before.put(n.path("codigoObjeto").asText(), n);
+            }
+
+            assertThat(SyncBenchmark.touchAll(sandbox)).isEqualTo(50);
+
+            List<String> after = sandbox.records("pre-postagens");
+            assertThat(after).hasSize(50);
+            for (String r : after) {
+                JsonNode n = json.readTree(r);
+                JsonNode old = before.get(n.path("codigoObjeto").asText());
+                assertThat(old).isNotNull();
+                assertThat(LocalDateTime.parse(n.path("atualizadoEm").asText()))
+                        .isAfter(LocalDateTime.parse(old.path("atualizadoEm").asText()));
+                assertThat(n.path("pesoInformado").asText())
+                        .isNotEqualTo(old.path("pesoInformado").asText());
+            }
+        }
     }
 
     @Test

@@ -178,7 +178,7 @@ public final class JdbcSyncStore implements SyncStore {
                 }
             }
             if (!writes.isEmpty()) {
-                table.write(c, writes.values());
+                table.writeOverLocked(c, writes.values(), stored);
             }
         }
         if (batch.keepBaseline()) {

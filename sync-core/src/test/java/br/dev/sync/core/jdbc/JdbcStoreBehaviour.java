@@ -488,6 +488,38 @@ abstract class JdbcStoreBehaviour {
     }
 
     /**
+     * Pages into stored rows, each read and locked first: a newer upsert of a row flagged deleted brings it back
+     * with its new fields, an older one leaves it deleted, and a newer one of a live row replaces every column
+     * (on MariaDB these go as plain upserts under the row lock, Dialect.plainUpsertsOverLockedRows).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void newerUpsertsOfStoredRowsReplaceThemAndBringBackDeletedOnesButOlderOnesDoNot(boolean mapped)
+            throws SQLException {
+        JdbcSyncStore store = store(mapped);
+        store.apply(ApplyBatch.of(
+                STREAM, List.of(item("live", 10, "stored"), item("gone", 10, "stored"), item("kept", 10, "stored"))));
+        store.apply(ApplyBatch.of(
+                STREAM,
+                List.of(Change.delete(STREAM, "gone", 12, "remote"), Change.delete(STREAM, "kept", 12, "remote"))));
+
+        ApplyResult r = store.apply(ApplyBatch.of(
+                STREAM, List.of(item("live", 11, "newer"), item("gone", 13, "back"), item("kept", 11, "older"))));
+
+        assertThat(r.applied()).isEqualTo(2);
+        assertThat(r.unchanged()).isEqualTo(1);
+        Map<String, StoredRecord> back = store.read(STREAM, List.of("live", "gone", "kept"));
+        assertThat(back.get("live").fields()).containsEntry("name", "newer");
+        assertThat(back.get("live").version()).isEqualTo(11);
+        assertThat(back.get("gone").deleted()).isFalse();
+        assertThat(back.get("gone").fields()).containsEntry("name", "back");
+        assertThat(back.get("gone").version()).isEqualTo(13);
+        assertThat(back.get("kept").deleted()).isTrue();
+        assertThat(back.get("kept").version()).isEqualTo(12);
+        assertThat(storedRows(mapped)).isEqualTo(3);
+    }
+
+    /**
      * In a host table without a deleted column, 1,200 deletes leave 1,200 tombstones; a page that brings back 600 of
      * the keys with newer versions (more keys than one statement takes) drops exactly those 600 tombstones, and the
      * other 600 still hold back upserts older than the delete, in that page and after it.

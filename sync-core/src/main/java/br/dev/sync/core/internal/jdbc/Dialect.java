@@ -15,8 +15,9 @@ import java.util.Optional;
  * {@code SUCCESS_NO_INFO}, and MariaDB counts found rather than changed rows unless {@code useAffectedRows=true}.
  * PostgreSQL writes a page in one set-based upsert that returns the keys it wrote ({@link #setUpserts()}). MariaDB
  * sends a page of probably new keys as plain inserts ({@link #insertsFirst()}); otherwise it reads the page's stored
- * versions first ({@code SELECT ... FOR UPDATE}, in the same transaction) and sends only newer changes; the version
- * check inside the upsert still guards against a writer that is not the store. H2's
+ * versions first ({@code SELECT ... FOR UPDATE}, in the same transaction) and sends only newer changes: those of
+ * the rows it found and locked as plain upserts ({@link #plainUpsertsOverLockedRows()}), the others with the version
+ * check inside the upsert, which still guards against a writer that is not the store. H2's
  * MERGE answers 1 or 0 per row ({@link #exactBatchCounts()}), so the store sends the whole page and counts from the
  * batch, without the read.
  *
@@ -120,6 +121,15 @@ public interface Dialect {
     default String plainInsert(String table, List<String> columns) {
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+    }
+
+    /**
+     * Whether a change newer than the version of a row this transaction read and locked ({@code SELECT ... FOR
+     * UPDATE}) goes as the plain {@link #upsert}, without the version check of {@link #versionedUpsert}: no other
+     * writer can change a locked row before the commit, so the check could only ever pass.
+     */
+    default boolean plainUpsertsOverLockedRows() {
+        return false;
     }
 
     /** Whether a batch's update counts say exactly which rows the versioned upsert wrote (1) or skipped (0). */

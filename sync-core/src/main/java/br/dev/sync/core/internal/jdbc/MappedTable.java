@@ -42,6 +42,7 @@ public final class MappedTable implements RecordTable {
     private final Map<List<String>, String> upserts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<List<String>, String> setUpserts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<List<String>, String> inserts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<List<String>, String> plainUpserts = new java.util.concurrent.ConcurrentHashMap<>();
     /** Null unless the dialect tries inserts first. */
     private final InsertFirst first;
     /** The deletes of a table without a deleted column. */
@@ -290,6 +291,39 @@ public final class MappedTable implements RecordTable {
             return set.sql(table, n, List.of(key.quoted()), version.quoted(), key.quoted(), forget, guard);
         });
         return new SetWrite(sql, arrays, rows);
+    }
+
+    /**
+     * {@inheritDoc} Here when the dialect says so and the table has a deleted column, so that every key {@code
+     * stored} holds is a row of this table locked by {@link #lockVersions}: the upserts of those rows go as plain
+     * upserts, the rest (new keys, deletes) through {@link #writeCounted}. Without a deleted column a stored
+     * version may be a tombstone's, which locks no row of this table, and every change goes through {@link #write}.
+     */
+    @Override
+    public void writeOverLocked(Connection c, Collection<Change> changes, Map<String, Long> stored)
+            throws SQLException {
+        if (deleted == null || !d.plainUpsertsOverLockedRows()) {
+            write(c, changes);
+            return;
+        }
+        List<Change> checked = new ArrayList<>();
+        Map<List<Column>, List<Change>> locked = new LinkedHashMap<>();
+        Shapes shapes = new Shapes();
+        for (Change ch : changes) {
+            if (!ch.isDelete() && stored.containsKey(ch.key())) {
+                locked.computeIfAbsent(shapes.of(ch), s -> new ArrayList<>()).add(ch);
+            } else {
+                checked.add(ch);
+            }
+        }
+        if (!checked.isEmpty()) {
+            writeCounted(c, checked);
+        }
+        for (Map.Entry<List<Column>, List<Change>> e : locked.entrySet()) {
+            String sql = plainUpserts.computeIfAbsent(
+                    columnNames(e.getKey()), n -> d.upsert(table, n, List.of(key.quoted())));
+            send(c, sql, e.getKey(), e.getValue());
+        }
     }
 
     /**

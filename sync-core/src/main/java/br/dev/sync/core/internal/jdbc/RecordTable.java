@@ -25,6 +25,16 @@ public interface RecordTable {
     }
 
     /**
+     * As {@link #write}, with {@code stored} the versions {@link #lockVersions} read and locked in this transaction
+     * for these keys: a table may send the changes of the rows it found locked without the version check in the
+     * statement, since no other writer can change those rows before the commit and each change is newer.
+     */
+    default void writeOverLocked(Connection c, Collection<Change> changes, Map<String, Long> stored)
+            throws SQLException {
+        write(c, changes);
+    }
+
+    /**
      * Writes the page's changes (one per key, any version) when this table can tell exactly which of them the
      * version check let through, and answers those; answers null, having written nothing, when it cannot (the
      * store then reads the stored versions with {@link #lockVersions} and calls {@link #write}).

@@ -161,10 +161,10 @@ public final class BenchChild {
         /** Warm-up pulls of the first pages into tables of their own, then the measured pull. */
         private Result pull(String label, SdkCases.Target target, SdkCases sdk) throws Exception {
             warmPull(target);
-            return timedPull(label, sdk.store(target, false), transportOf());
+            return load(label, target, sdk);
         }
 
-        /** A pull into a new table, not warmed up: what the update cases start from. */
+        /** A timed pull into a new table, with no warm-up of its own: what the update cases start from. */
         private Result load(String label, SdkCases.Target target, SdkCases sdk) throws Exception {
             return timedPull(label, sdk.store(target, false), transportOf());
         }
@@ -182,12 +182,11 @@ public final class BenchChild {
          */
         private void warmUpdate(SdkCases.Target target) throws Exception {
             warm(prefix -> {
-                SdkCases warm = new SdkCases(db, ds, firstPages(), prefix);
                 SyncTransport pages = firstPages();
+                SdkCases warm = new SdkCases(db, ds, pages, prefix);
                 SdkCases.pull(warm.store(target, false), pages);
                 warm.lowerVersions(target);
-                SyncTransport again = firstPages();
-                SdkCases.pull(warm.store(target, true, prefix + "again_"), again);
+                SdkCases.pull(warm.store(target, true, prefix + "again_"), firstPages());
             });
         }
 

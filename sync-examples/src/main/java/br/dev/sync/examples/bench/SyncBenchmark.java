@@ -187,7 +187,7 @@ public final class SyncBenchmark implements Callable<Integer> {
         }
         db.dropAll();
         String heap = kase.equals("naive") ? naiveXmx : xmx;
-        run(jvm, heap, List.of(kase, db.kind(), db.url(), String.valueOf(n), baseUrl, prefix));
+        run(jvm, heap, args(kase, db, n, baseUrl));
     }
 
     /**
@@ -197,9 +197,8 @@ public final class SyncBenchmark implements Callable<Integer> {
      */
     private void update(ChildJvm jvm, BenchDb db, String kase, int n, PortalSandbox sandbox) throws Exception {
         db.dropAll();
-        List<String> load = List.of(kase + "-load", db.kind(), db.url(), String.valueOf(n), sandbox.baseUrl(), prefix);
-        List<Result> loaded = inProcess ? BenchChild.measure(load.toArray(String[]::new)) : jvm.run(xmx, timeout, load);
-        Result first = loaded.get(0);
+        Result first = results(jvm, xmx, args(kase + "-load", db, n, sandbox.baseUrl()))
+                .get(0);
         if (!first.measured()) {
             add(first);
             return;
@@ -209,7 +208,7 @@ public final class SyncBenchmark implements Callable<Integer> {
         System.out.printf(
                 "   loaded %,d rows in %.1f s; %,d pre-postings given a new weight in %.1f s%n",
                 first.rows(), first.seconds(), touched, (System.nanoTime() - t0) / 1e9);
-        run(jvm, xmx, List.of(kase, db.kind(), db.url(), String.valueOf(n), sandbox.baseUrl(), prefix));
+        run(jvm, xmx, args(kase, db, n, sandbox.baseUrl()));
     }
 
     /** Gives every pre-posting of the sandbox a new weight, which moves its update time (its version) to now. */
@@ -254,12 +253,20 @@ public final class SyncBenchmark implements Callable<Integer> {
     }
 
     private void run(ChildJvm jvm, String heap, List<String> args) throws Exception {
+        results(jvm, heap, args).forEach(this::add);
+    }
+
+    /** The figures of one measured JVM (or of this one, with {@code --in-process}), not yet in the table. */
+    private List<Result> results(ChildJvm jvm, String heap, List<String> args) throws Exception {
         if (!inProcess) {
             System.gc(); // the sandbox's garbage goes now, not while the case's clock runs
         }
-        List<Result> results =
-                inProcess ? BenchChild.measure(args.toArray(String[]::new)) : jvm.run(heap, timeout, args);
-        results.forEach(this::add);
+        return inProcess ? BenchChild.measure(args.toArray(String[]::new)) : jvm.run(heap, timeout, args);
+    }
+
+    /** What a measured JVM is told: the case, the database, the rows, the server and the table prefix. */
+    private List<String> args(String kase, BenchDb db, int n, String baseUrl) {
+        return List.of(kase, db.kind(), db.url(), String.valueOf(n), baseUrl, prefix);
     }
 
     /** The figures so far. */

@@ -126,17 +126,18 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
 
     /**
      * What follows the array ending at {@code close}, as the text of an object: an opening brace, then the rest of
-     * the page with the comma after the array (if any) blanked. It must be a comma followed by another field, or the page's closing brace.
+     * the page with the comma after the array (if any) blanked. It must be a comma followed by another field, or the
+     * page's closing brace.
      */
     private static char[] after(JsonParser p, char[] text, int close, int end) throws IOException {
-        int next = space(text, close + 1, end);
+        int next = RecordCut.space(text, close + 1, end);
         boolean comma = next < end && text[next] == ',';
         if (!comma && (next >= end || text[next] != '}')) {
             throw new JsonParseException(
                     p, "expected ',' or '}' after the records, at character " + next + " of the page");
         }
         if (comma) {
-            int field = space(text, next + 1, end);
+            int field = RecordCut.space(text, next + 1, end);
             if (field >= end || text[field] != '"') {
                 throw new JsonParseException(
                         p, "expected another field after the comma at character " + next + " of the page");
@@ -149,14 +150,6 @@ public final class RawPage extends StdDeserializer<Wire.Lista> {
             rest[next - close] = ' ';
         }
         return rest;
-    }
-
-    private static int space(char[] text, int from, int end) {
-        int i = from;
-        while (i < end && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) {
-            i++;
-        }
-        return i;
     }
 
     /**

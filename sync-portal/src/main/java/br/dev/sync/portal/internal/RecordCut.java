@@ -293,13 +293,16 @@ final class RecordCut {
 
     /** Skips JSON's white space: space, tab, line feed, carriage return. */
     private void space() {
-        while (at < end) {
-            char c = text[at];
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                return;
-            }
-            at++;
+        at = space(text, at, end);
+    }
+
+    /** The index of the first character from {@code from} that is not JSON's white space, or {@code end}. */
+    static int space(char[] text, int from, int end) {
+        int i = from;
+        while (i < end && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t')) {
+            i++;
         }
+        return i;
     }
 
     private char peek() throws IOException {
